@@ -1,0 +1,18 @@
+using AudioMusic.Domain;
+
+namespace AudioMusic.Audio.Codecs;
+
+/// <summary>Encodes PCM into one container format. Every engine's output goes through these.</summary>
+public interface IAudioEncoder
+{
+    AudioFormat Format { get; }
+
+    /// <summary>False when the format cannot be produced on this node (e.g. its native library is missing);
+    /// such a format is refused at submit, never discovered by a failing job.</summary>
+    bool IsAvailable { get; }
+
+    /// <summary>Why <see cref="IsAvailable"/> is false, in words an operator can act on.</summary>
+    string? UnavailableReason { get; }
+
+    void Encode(AudioBuffer audio, Stream output, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,25 @@
+namespace AudioMusic.Storage;
+
+/// <summary>Stores the encoded audio of jobs, readable from every API host. Keys look like "{jobId}/{index}.{ext}".</summary>
+public interface IArtifactStore
+{
+    /// <summary>Stores <paramref name="content"/> under <paramref name="key"/>, replacing what was there. Streams; never
+    /// needs the whole artifact in memory.</summary>
+    Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken);
+
+    Task<ArtifactInfo?> GetInfoAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Opens bytes [offset, offset + length) of an artifact (to its end when length is null); null if absent.</summary>
+    Task<Stream?> OpenReadAsync(string key, long offset, long? length, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every artifact of a job (keys starting with "{jobId}/").</summary>
+    Task DeleteJobAsync(string jobId, CancellationToken cancellationToken);
+}
+
+public sealed record ArtifactInfo(string Key, long Length, string ContentType, DateTimeOffset CreatedAt);
+
+public static class ArtifactKeys
+{
+    public static string For(string jobId, int index, string extension) =>
+        $"{jobId}/{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}.{extension}";
+}
