@@ -1,0 +1,50 @@
+using AudioMusic.Domain;
+
+namespace AudioMusic.Grains;
+
+/// <summary>One job, keyed by its id: the only writer of the job's state, which it persists on every change.
+/// Its state machine allows PENDING → PROCESSING → COMPLETED | FAILED | CANCELLED, PROCESSING → PENDING
+/// (lease lost or handed back), PENDING → CANCELLED, and FAILED | CANCELLED → PENDING (retry).</summary>
+public interface IJobGrain : IGrainWithStringKey
+{
+    Task<SubmitOutcome> Submit(JobSubmission submission);
+
+    /// <summary>The job, or null when this id holds none.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<JobView?> GetView();
+
+    Task<CommandOutcome> Rename(string? displayName);
+
+    /// <summary>Cancels a pending or running job; a finished job is a conflict.</summary>
+    Task<CommandOutcome> Cancel();
+
+    /// <summary>Deletes a finished job and its audio. A pending or running job is cancelled instead.</summary>
+    Task<CommandOutcome> Delete();
+
+    /// <summary>Queues a failed or cancelled job again, with its seeds; anything else is a conflict.</summary>
+    Task<CommandOutcome> Retry();
+
+    // --- called by the queue, devices and the recovery sweep ---
+
+    /// <summary>The job's place in the queue when it is pending (used to rebuild the queue), else null.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<QueueTicket?> GetQueueTicket();
+
+    /// <summary>Starts a new attempt on <paramref name="deviceKey"/>; null when the job is no longer pending.</summary>
+    Task<JobLease?> Start(string deviceKey);
+
+    /// <summary>Extends the attempt's lease; false when the attempt is stale (cancelled, or taken over).</summary>
+    Task<bool> RenewLease(int attempt, double progress, string stage);
+
+    /// <summary>Completes the attempt; false (and nothing changes) when the attempt is stale.</summary>
+    Task<bool> Complete(int attempt, JobResult result);
+
+    /// <summary>Fails the attempt: <paramref name="retryable"/> failures are queued again until the attempt limit.</summary>
+    Task<bool> Fail(int attempt, string error, bool retryable);
+
+    /// <summary>A draining device gives a running attempt back to the queue.</summary>
+    Task<bool> HandBack(int attempt);
+
+    /// <summary>The sweep's call when the attempt's lease has run out: queue again, or fail at the attempt limit.</summary>
+    Task RecoverExpiredLease(int attempt);
+}

@@ -1,0 +1,28 @@
+namespace AudioMusic.Grains;
+
+/// <summary>The dispatch queue (one per cluster, key "default"): FIFO and bounded. Idle devices pull from it; it wakes
+/// idle devices when work arrives. It holds only soft state, rebuilt from the job index on activation, so losing its
+/// silo loses nothing.</summary>
+public interface IJobQueueGrain : IGrainWithStringKey
+{
+    /// <summary>Admits a job, or says why not (full, or no device can ever run it).</summary>
+    Task<EnqueueOutcome> Enqueue(QueueTicket ticket);
+
+    Task Remove(string jobId);
+
+    /// <summary>The oldest waiting job this device can run, or null (then the device is woken when one arrives).</summary>
+    Task<string?> Next(string deviceKey);
+
+    Task Register(DeviceRegistration device);
+
+    Task Unregister(string deviceKey);
+
+    [Orleans.Concurrency.ReadOnly]
+    Task<QueueSnapshot> GetSnapshot();
+
+    [Orleans.Concurrency.ReadOnly]
+    Task<ClusterStatus> GetStatus();
+
+    /// <summary>Finds processing jobs whose device stopped renewing their lease and recovers them.</summary>
+    Task Sweep();
+}
