@@ -1,6 +1,6 @@
 namespace AudioMusic.Storage;
 
-/// <summary>Stores the encoded audio of jobs, readable from every API host. Keys look like "{jobId}/{index}.{ext}".</summary>
+/// <summary>Stores the encoded audio of jobs, readable from every API host. Keys look like "{jobId}/{attempt}-{index}.{ext}" (see <see cref="ArtifactKeys"/>).</summary>
 public interface IArtifactStore
 {
     /// <summary>Stores <paramref name="content"/> under <paramref name="key"/>, replacing what was there. Streams; never
@@ -20,6 +20,7 @@ public sealed record ArtifactInfo(string Key, long Length, string ContentType, D
 
 public static class ArtifactKeys
 {
-    public static string For(string jobId, int index, string extension) =>
-        $"{jobId}/{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}.{extension}";
+    /// <summary>"{jobId}/{attempt}-{index}.{extension}": every attempt writes its own keys.</summary>
+    public static string For(string jobId, int attempt, int index, string extension) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{jobId}/{attempt}-{index}.{extension}");
 }
