@@ -1,0 +1,377 @@
+namespace AudioMusic.Engines.BuiltIn.Vocals.Synthesis;
+
+/// <summary>
+/// Renders one singer (<see cref="VoiceLayer"/>) of a <see cref="VocalTimeline"/> with a source-filter model:
+/// a band-limited glottal pulse train (with jitter, shimmer, vibrato and breath noise) and aspiration noise feed a
+/// nasal pole/zero pair and a cascade of four formant resonators; fricative and burst noise goes through a parallel
+/// band-pass. Control parameters are updated once per block of <see cref="BlockSize"/> samples (and smoothed, which
+/// is what produces formant transitions and legato), and ramped linearly inside the block; the per-sample loop does
+/// no allocation and no transcendental maths.
+/// </summary>
+internal sealed class LayerRenderer
+{
+    public const int BlockSize = 64;
+
+    private const double JitterDepth = 0.004;
+    private const double ShimmerDepth = 0.04;
+    private const double SilenceThreshold = 1e-4;
+    private const double NasalPoleHz = 270;
+    private const double VibratoDelaySeconds = 0.2;
+    private const double VibratoRampSeconds = 0.3;
+
+    private readonly int _sampleRate;
+    private readonly VoiceLayer _layer;
+    private readonly VoiceSpec _voice;
+    private readonly VocalTimeline _timeline;
+    private readonly double _blockSeconds;
+
+    private SplitMix _random;
+    private uint _noiseState;
+
+    // Smoothed control values (the state carried from block to block).
+    private double _voicing, _aspiration, _breath, _frication, _f1, _f2, _f3, _zero, _midi, _increment;
+    private double _vibratoPhase, _drift;
+    private NoiseShape _noiseShape = NoiseShape.None;
+
+    // Signal state of the per-sample loop.
+    private double _phase, _jitter = 1, _shimmer = 1, _tilt;
+    private double _zx1, _zx2, _py1, _py2, _r1y1, _r1y2, _r2y1, _r2y2, _r3y1, _r3y2, _r4y1, _r4y2;
+    private double _nx1, _nx2, _ny1, _ny2;
+
+    public LayerRenderer(int sampleRate, VoiceLayer layer, VoiceSpec voice, VocalTimeline timeline, ulong seed)
+    {
+        _sampleRate = sampleRate;
+        _layer = layer;
+        _voice = voice;
+        _timeline = timeline;
+        _blockSeconds = (double)BlockSize / sampleRate;
+        _random = new SplitMix(seed);
+        _noiseState = (uint)(_random.Next() | 1);
+        _vibratoPhase = _random.NextDouble() * 2 * Math.PI;
+    }
+
+    /// <summary>Adds this singer to <paramref name="mix"/>; checks cancellation every block (~1.5 ms of audio).</summary>
+    public void RenderInto(float[] mix, CancellationToken cancellationToken)
+    {
+        var segments = _timeline.Segments;
+        var segmentIndex = 0;
+        var silent = true;
+        for (var frame = 0; frame < mix.Length; frame += BlockSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(BlockSize, mix.Length - frame);
+            var time = (double)(frame + count) / _sampleRate - _layer.TimeOffsetSeconds;
+            while (segmentIndex + 1 < segments.Count && segments[segmentIndex + 1].Start <= time)
+            {
+                segmentIndex++;
+            }
+            var active = segments.Count > 0 && segments[segmentIndex].Start <= time && time < segments[segmentIndex].End;
+            if (!active && silent)
+            {
+                continue;
+            }
+            var target = active ? TargetsFor(segments[segmentIndex], time) : Targets.Silence;
+            if (silent)
+            {
+                StartFromSilence(target);
+                silent = false;
+            }
+            RenderBlock(mix, frame, count, target, active ? segments[segmentIndex] : (VocalSegment?)null, time);
+            if (!active && _voicing < SilenceThreshold && _aspiration < SilenceThreshold
+                && _frication < SilenceThreshold && _breath < SilenceThreshold)
+            {
+                silent = true;
+            }
+        }
+    }
+
+    private readonly record struct Targets(
+        double Voicing, double Aspiration, double Frication, FormantSet Formants, double Zero, NoiseShape Noise,
+        bool Spoken)
+    {
+        public static readonly Targets Silence = new(0, 0, 0, default, NasalPoleHz, NoiseShape.None, false);
+    }
+
+    private Targets TargetsFor(VocalSegment segment, double time)
+    {
+        var note = _timeline.Notes[segment.NoteIndex];
+        var phoneme = segment.Phoneme;
+        // Rap consonants are louder relative to the vowel: that is what "crisp" delivery means acoustically.
+        var crisp = note.Spoken ? 1.4 : 1.0;
+        double voicing = 0, aspiration = 0, frication = 0;
+        var formants = phoneme.Target;
+        var zero = NasalPoleHz;
+        switch (segment.Kind)
+        {
+            case SegmentKind.Vowel:
+                voicing = 1;
+                formants = VowelFormants(segment, note, time);
+                break;
+            case SegmentKind.Sonorant:
+                // Sonorant consonants are several dB weaker than vowels: the tract is constricted or, for
+                // nasals, the mouth is closed.
+                voicing = phoneme.Class switch
+                {
+                    ArticulationClass.Nasal => 0.45,
+                    ArticulationClass.Liquid => 0.45,
+                    _ => 0.55,
+                };
+                if (phoneme.Class == ArticulationClass.Nasal)
+                {
+                    zero = phoneme.AntiformantHz;
+                }
+                break;
+            case SegmentKind.Closure:
+                // Voiced stops keep the vocal folds going behind the closure: a faint, low "voice bar".
+                voicing = phoneme.Voiced ? 0.12 : 0;
+                formants = formants with { F1 = 200 };
+                break;
+            case SegmentKind.Burst:
+                frication = (phoneme.Voiced ? 0.5 : 0.9) * crisp;
+                voicing = phoneme.Voiced ? 0.15 : 0;
+                break;
+            case SegmentKind.Aspiration:
+                aspiration = 0.5 * crisp;
+                formants = segment.Vowel.Target;
+                break;
+            case SegmentKind.Frication:
+                frication = (phoneme.Voiced ? 0.35 : 0.6) * crisp;
+                voicing = phoneme.Voiced ? 0.4 : 0;
+                break;
+        }
+        return new Targets(voicing * note.Gain, aspiration * note.Gain, frication * note.Gain, formants, zero,
+            phoneme.Noise, note.Spoken);
+    }
+
+    private static FormantSet VowelFormants(VocalSegment segment, PlannedNote note, double time)
+    {
+        var vowel = segment.Phoneme;
+        if (vowel.Class != ArticulationClass.Diphthong)
+        {
+            return vowel.Target;
+        }
+        // Singers hold the first vowel of a diphthong and glide to the second one late; speakers glide throughout.
+        var length = segment.End - segment.Start;
+        var glide = note.Spoken ? 0.6 * length : Math.Min(0.15, 0.5 * length);
+        var amount = SmoothStep((time - (segment.End - glide)) / Math.Max(glide, 1e-3));
+        return vowel.Target.Lerp(vowel.GlideTarget, amount);
+    }
+
+    private double TargetMidi(PlannedNote note, double time)
+    {
+        var midi = note.MidiPitch + _layer.DetuneCents / 100;
+        var sinceVowel = time - note.VowelStart;
+        if (note.Spoken)
+        {
+            // Speech melody: each phrase falls about two semitones (declination); stressed syllables start with a
+            // pitch accent that decays through the vowel; unstressed ones sit a little lower.
+            var phraseLength = Math.Max(note.PhraseEnd - note.PhraseStart, 0.1);
+            var phrasePosition = Math.Clamp((time - note.PhraseStart) / phraseLength, 0, 1);
+            var vowelPosition = Math.Clamp(sinceVowel / Math.Max(note.VowelEnd - note.VowelStart, 0.05), 0, 1);
+            return midi + 1.0 - 2.0 * phrasePosition + (note.Stressed ? 1.8 * (1 - vowelPosition) : -0.6);
+        }
+        if (note.LegatoFromPrevious)
+        {
+            // Portamento: slide from the previous note over 80 ms centred slightly before the new vowel.
+            var previous = note.PreviousMidiPitch + _layer.DetuneCents / 100;
+            return previous + (midi - previous) * SmoothStep((sinceVowel + 0.04) / 0.08);
+        }
+        // A detached note starts with a small scoop from below, as singers do.
+        return midi - 0.3 * (1 - SmoothStep((sinceVowel + 0.02) / 0.08));
+    }
+
+    private double VibratoCents(PlannedNote note, double time)
+    {
+        if (note.Spoken)
+        {
+            return 0;
+        }
+        var delay = Math.Min(VibratoDelaySeconds, 0.3 * (note.VowelEnd - note.VowelStart));
+        var depth = Math.Clamp((time - note.VowelStart - delay) / VibratoRampSeconds, 0, 1);
+        return _voice.VibratoCents * depth * Math.Sin(_vibratoPhase);
+    }
+
+    private void StartFromSilence(Targets target)
+    {
+        // Start the tract in the shape of the first phoneme instead of gliding from wherever the last phrase ended.
+        (_f1, _f2, _f3, _zero) = (target.Formants.F1, target.Formants.F2, target.Formants.F3, target.Zero);
+        (_voicing, _aspiration, _breath, _frication) = (0, 0, 0, 0);
+        _midi = double.NaN;
+        _increment = 0;
+        _phase = 0;
+        _tilt = 0;
+        _zx1 = _zx2 = _py1 = _py2 = _r1y1 = _r1y2 = _r2y1 = _r2y2 = _r3y1 = _r3y2 = _r4y1 = _r4y2 = 0;
+        _nx1 = _nx2 = _ny1 = _ny2 = 0;
+    }
+
+    private void RenderBlock(float[] mix, int frame, int count, Targets target, VocalSegment? segment, double time)
+    {
+        var amplitudeTau = target.Spoken ? 0.003 : 0.005;
+        var formantTau = target.Spoken ? 0.008 : 0.014;
+        var amplitudeStep = 1 - Math.Exp(-_blockSeconds / amplitudeTau);
+        var formantStep = 1 - Math.Exp(-_blockSeconds / formantTau);
+
+        // Pitch: only meaningful while a note sounds; during a release tail it holds.
+        var vibratoRate = _voice.VibratoHz * _layer.VibratoRateFactor * (1 + 0.5 * _drift);
+        _vibratoPhase = (_vibratoPhase + 2 * Math.PI * vibratoRate * _blockSeconds) % (2 * Math.PI);
+        _drift += 0.01 * ((_random.NextDouble() * 2 - 1) - _drift);
+        if (segment is { } current)
+        {
+            var note = _timeline.Notes[current.NoteIndex];
+            var wanted = TargetMidi(note, time) + (VibratoCents(note, time) + 60 * _drift) / 100;
+            _midi = double.IsNaN(_midi) ? wanted : _midi + (1 - Math.Exp(-_blockSeconds / 0.01)) * (wanted - _midi);
+        }
+        if (double.IsNaN(_midi))
+        {
+            return;
+        }
+        var f0 = 440 * Math.Pow(2, (_midi - 69) / 12);
+        var increment = f0 / _sampleRate;
+        var startIncrement = _increment > 0 ? _increment : increment;
+
+        var voicing = _voicing + amplitudeStep * (target.Voicing - _voicing);
+        var aspiration = _aspiration + amplitudeStep * (target.Aspiration - _aspiration);
+        var breath = _breath + amplitudeStep * (_voice.Breathiness * 0.25 * target.Voicing - _breath);
+        var frication = _frication + amplitudeStep * (target.Frication - _frication);
+        if (segment is not null)
+        {
+            _f1 += formantStep * (target.Formants.F1 - _f1);
+            _f2 += formantStep * (target.Formants.F2 - _f2);
+            _f3 += formantStep * (target.Formants.F3 - _f3);
+            _zero += formantStep * (target.Zero - _zero);
+        }
+
+        // Formant tuning: a soprano opens her jaw so that F1 never falls below the sung pitch.
+        var f1 = Math.Max(_f1 * _layer.F1Scale, segment is { Kind: SegmentKind.Vowel } ? 1.1 * f0 : 0);
+        var bandwidth = _layer.BandwidthScale;
+        var r1 = ResonatorCoefficients.Resonance(f1, 80 * bandwidth, _sampleRate);
+        var r2 = ResonatorCoefficients.Resonance(_f2 * _layer.UpperFormantScale, 100 * bandwidth, _sampleRate);
+        var r3 = ResonatorCoefficients.Resonance(_f3 * _layer.UpperFormantScale, 150 * bandwidth, _sampleRate);
+        var r4 = ResonatorCoefficients.Resonance(_layer.F4Hz, 250 * bandwidth, _sampleRate);
+        var nasalPole = ResonatorCoefficients.Resonance(NasalPoleHz * _layer.F1Scale, 100, _sampleRate);
+        var nasalZero = ResonatorCoefficients.AntiResonance(_zero * _layer.F1Scale, 100, _sampleRate);
+        // Keep the last noise colour while a fricative fades out, instead of switching it off mid-decay.
+        if (target.Frication > 0)
+        {
+            _noiseShape = target.Noise;
+        }
+        var noise = _noiseShape;
+        var band = BandPassCoefficients.For(noise.CentreHz * _layer.UpperFormantScale, noise.BandwidthHz, _sampleRate);
+        var brightness = Math.Clamp(_voice.Brightness, 0, 1);
+        var tiltCutoff = 1000 * Math.Pow(12, brightness) * (0.6 + 0.4 * Math.Min(voicing + 0.3, 1));
+        var tiltCoefficient = 1 - Math.Exp(-2 * Math.PI * Math.Min(tiltCutoff, 0.45 * _sampleRate) / _sampleRate);
+        var table = _layer.Pulse.ForPitch(f0, _sampleRate);
+        var openQuotient = _layer.Pulse.OpenQuotient;
+
+        // The nasal branch and the fricative band-pass only run in blocks that need them (most blocks are vowels).
+        var nasal = Math.Abs(_zero - NasalPoleHz) > 0.5;
+        var fricating = frication > SilenceThreshold || _frication > SilenceThreshold;
+        var inverseCount = 1.0 / count;
+        var voicingRamp = (voicing - _voicing) * inverseCount;
+        var aspirationRamp = (aspiration - _aspiration) * inverseCount;
+        var breathRamp = (breath - _breath) * inverseCount;
+        var fricationRamp = (frication - _frication) * inverseCount;
+        var incrementRamp = (increment - startIncrement) * inverseCount;
+        var av = _voicing;
+        var ah = _aspiration;
+        var ab = _breath;
+        var af = _frication;
+        var inc = startIncrement;
+        var resonantGain = noise.ResonantGain;
+        var flatGain = noise.FlatGain;
+        var layerGain = _layer.Gain;
+
+        var phase = _phase;
+        var jitter = _jitter;
+        var shimmer = _shimmer;
+        var tilt = _tilt;
+        var noiseState = _noiseState;
+        double zx1 = _zx1, zx2 = _zx2, py1 = _py1, py2 = _py2;
+        double r1y1 = _r1y1, r1y2 = _r1y2, r2y1 = _r2y1, r2y2 = _r2y2, r3y1 = _r3y1, r3y2 = _r3y2, r4y1 = _r4y1, r4y2 = _r4y2;
+        double nx1 = _nx1, nx2 = _nx2, ny1 = _ny1, ny2 = _ny2;
+        for (var i = 0; i < count; i++)
+        {
+            av += voicingRamp;
+            ah += aspirationRamp;
+            ab += breathRamp;
+            af += fricationRamp;
+            inc += incrementRamp;
+            phase += inc * jitter;
+            if (phase >= 1)
+            {
+                // Each glottal cycle is a little irregular in length (jitter) and strength (shimmer).
+                phase -= Math.Floor(phase);
+                jitter = 1 + JitterDepth * (2 * _random.NextDouble() - 1);
+                shimmer = 1 + ShimmerDepth * (2 * _random.NextDouble() - 1);
+            }
+            var position = phase * GlottalPulseTables.TableSize;
+            var index = (int)position;
+            var fraction = position - index;
+            var pulse = table[index] + fraction * (table[index + 1] - table[index]);
+            tilt += tiltCoefficient * (pulse * av * shimmer - tilt);
+
+            noiseState ^= noiseState << 13;
+            noiseState ^= noiseState >> 17;
+            noiseState ^= noiseState << 5;
+            var white = (int)noiseState * (1.0 / int.MaxValue);
+            // Breath noise is loudest while the glottis is open, so it rides on the pitch pulses.
+            var excitation = tilt + white * (ah + ab * (phase < openQuotient ? 1 : 0.3));
+
+            var tract = excitation;
+            if (nasal)
+            {
+                var zeroOut = nasalZero.A * excitation + nasalZero.B * zx1 + nasalZero.C * zx2;
+                tract = nasalPole.A * zeroOut + nasalPole.B * py1 + nasalPole.C * py2;
+                py2 = py1;
+                py1 = tract;
+            }
+            zx2 = zx1;
+            zx1 = excitation;
+            var y1 = r1.A * tract + r1.B * r1y1 + r1.C * r1y2;
+            r1y2 = r1y1;
+            r1y1 = y1;
+            var y2 = r2.A * y1 + r2.B * r2y1 + r2.C * r2y2;
+            r2y2 = r2y1;
+            r2y1 = y2;
+            var y3 = r3.A * y2 + r3.B * r3y1 + r3.C * r3y2;
+            r3y2 = r3y1;
+            r3y1 = y3;
+            var y4 = r4.A * y3 + r4.B * r4y1 + r4.C * r4y2;
+            r4y2 = r4y1;
+            r4y1 = y4;
+
+            var output = y4;
+            if (fricating)
+            {
+                var banded = band.B0 * (white - nx2) - band.A1 * ny1 - band.A2 * ny2;
+                ny2 = ny1;
+                ny1 = banded;
+                output += af * (resonantGain * banded + flatGain * (white - nx1));
+            }
+            nx2 = nx1;
+            nx1 = white;
+            mix[frame + i] += (float)(output * layerGain);
+        }
+
+        (_phase, _jitter, _shimmer, _tilt, _noiseState) = (phase, jitter, shimmer, tilt, noiseState);
+        if (!nasal)
+        {
+            // A bypassed pole/zero pair is the identity, so its output history equals its input history.
+            (py1, py2) = (zx1, zx2);
+        }
+        if (!fricating)
+        {
+            (ny1, ny2) = (0, 0);
+        }
+        (_zx1, _zx2, _py1, _py2) = (zx1, zx2, py1, py2);
+        (_r1y1, _r1y2, _r2y1, _r2y2, _r3y1, _r3y2, _r4y1, _r4y2) = (r1y1, r1y2, r2y1, r2y2, r3y1, r3y2, r4y1, r4y2);
+        (_nx1, _nx2, _ny1, _ny2) = (nx1, nx2, ny1, ny2);
+        (_voicing, _aspiration, _breath, _frication, _increment) = (voicing, aspiration, breath, frication, increment);
+    }
+
+    private static double SmoothStep(double x)
+    {
+        var t = Math.Clamp(x, 0, 1);
+        return t * t * (3 - 2 * t);
+    }
+}
