@@ -22,6 +22,7 @@ public sealed class MemoryJobIndex : IJobIndex
 
     public Task<JobPage> QueryAsync(JobQuery query, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
         var hasCursor = JobCursor.TryDecode(query.Cursor, out var cursor);
         var page = _entries.Values
             .Where(e => query.Owner is null || e.Owner == query.Owner)
@@ -63,6 +64,6 @@ public sealed class MemoryJobIndex : IJobIndex
     public Task<IReadOnlyList<JobIndexEntry>> ExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<JobIndexEntry>>(_entries.Values
             .Where(e => e.Status == JobStatus.Processing && e.LeaseExpiresAt is { } lease && lease < now)
-            .OrderBy(e => e.LeaseExpiresAt)
+            .OrderBy(e => e.LeaseExpiresAt).ThenBy(e => e.JobId, StringComparer.Ordinal)
             .Take(limit).ToList());
 }
