@@ -1,0 +1,27 @@
+# The AudioMusic silo: hosts the grains and this machine's generation devices. Also runs schema migrations:
+#   docker run --rm -e ConnectionStrings__AudioMusic=... audiomusic-silo migrate
+# Build from the repository root:
+#   docker build -f deploy/docker/silo.Dockerfile -t audiomusic-silo .
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /source
+# Project files and central build settings first, so the restore layer is reused until a dependency changes.
+COPY Directory.Build.props Directory.Build.targets Directory.Packages.props ./
+COPY build/ build/
+COPY src/ src/
+COPY deploy/sql/ deploy/sql/
+RUN dotnet restore src/Silo/Silo.csproj
+RUN dotnet publish src/Silo/Silo.csproj --configuration Release --no-restore --output /app
+
+# The ASP.NET runtime (a superset of the plain one) so a silo can also serve HTTP endpoints such as a dashboard.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# 11111: silo-to-silo; 30000: gateway for API hosts (Orleans:SiloPort, Orleans:GatewayPort).
+EXPOSE 11111 30000
+ENV DOTNET_gcServer=1 \
+    Orleans__SiloPort=11111 \
+    Orleans__GatewayPort=30000
+# The images' unprivileged "app" user; the silo needs no root.
+USER $APP_UID
+ENTRYPOINT ["dotnet", "AudioMusic.Silo.dll"]
