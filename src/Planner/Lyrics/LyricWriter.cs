@@ -1,0 +1,371 @@
+using System.Collections.Concurrent;
+using System.Text;
+using AudioMusic.Domain;
+using AudioMusic.Planner.Knowledge;
+
+namespace AudioMusic.Planner.Lyrics;
+
+/// <summary>What the lyric writer is asked for.</summary>
+/// <param name="Topic">The phrase to sing as the song's subject ("my dog", "el mar").</param>
+internal sealed record LyricBrief(LyricLanguage Language, Theme Theme, string Topic, SyllableRange Range, bool Rap, double DurationSeconds);
+
+/// <summary>Writes structured, rhyming lyrics from a language pack. Every line is a template filled with the topic,
+/// an image of the theme and an end phrase from a rhyme class; the template wording (optional words included or
+/// not) is chosen so the line's syllables fall in the tempo's range. The chorus is written once and repeated
+/// verbatim; verses rhyme in couplets or alternately; rap verses also rhyme inside the line.</summary>
+internal static class LyricWriter
+{
+    private static readonly ConcurrentDictionary<(string Language, string Theme), RhymePool> Pools = new();
+    private static readonly ConcurrentDictionary<string, ParsedPack> ParsedPacks = new();
+
+    public static string Write(LyricBrief brief, PlanRandom random)
+    {
+        var pack = ParsedPacks.GetOrAdd(brief.Language.Code, _ => new ParsedPack(brief.Language));
+        var pool = Pools.GetOrAdd((brief.Language.Code, brief.Theme.Id), _ => RhymePool.Build(brief.Language, ThemeWordsFor(brief.Language.Pack, brief.Theme)));
+        var words = ThemeWordsFor(brief.Language.Pack, brief.Theme);
+        var state = new WriterState(brief, pack, pool, words, random);
+
+        string? chorus = null;
+        var sections = new List<string>();
+        foreach (var spec in SongForm.Choose(brief.DurationSeconds, brief.Range, brief.Rap))
+        {
+            var tag = spec.Number is { } n ? $"[{spec.Kind.ToTag()} {n}]" : $"[{spec.Kind.ToTag()}]";
+            var lines = spec.Kind switch
+            {
+                SectionKind.Intro => "",
+                SectionKind.Chorus => chorus ??= string.Join('\n', state.WriteChorus(spec.Lines)),
+                SectionKind.Verse when brief.Rap => string.Join('\n', state.WriteRapVerse(spec.Lines)),
+                SectionKind.Verse => string.Join('\n', state.WriteSection(pack.Verse, spec.Lines, topicLines: 1)),
+                SectionKind.PreChorus => string.Join('\n', state.WriteSection(pack.PreChorus, spec.Lines, topicLines: 0)),
+                SectionKind.Bridge => string.Join('\n', state.WriteSection(pack.Bridge, spec.Lines, topicLines: 0)),
+                _ => string.Join('\n', state.WriteSection(pack.Outro, spec.Lines, topicLines: 1)),
+            };
+            sections.Add(lines.Length == 0 ? tag : tag + "\n" + lines);
+        }
+        return string.Join("\n\n", sections);
+    }
+
+    /// <summary>The theme's words in this language, or its fallback theme's, or the pack's general words.</summary>
+    public static ThemeWords ThemeWordsFor(LyricPack pack, Theme theme)
+    {
+        if (pack.Themes.TryGetValue(theme.Id, out var words) || pack.Themes.TryGetValue(theme.Fallback, out words))
+        {
+            return words;
+        }
+        return pack.General;
+    }
+
+    private sealed class ParsedPack(LyricLanguage language)
+    {
+        public IReadOnlyList<LineTemplate> Verse { get; } = LineTemplate.ParseAll(language.Pack.Verse, language);
+        public IReadOnlyList<LineTemplate> PreChorus { get; } = LineTemplate.ParseAll(language.Pack.PreChorus, language);
+        public IReadOnlyList<LineTemplate> Hooks { get; } = LineTemplate.ParseAll(language.Pack.Hooks, language);
+        public IReadOnlyList<LineTemplate> Chorus { get; } = LineTemplate.ParseAll(language.Pack.Chorus, language);
+        public IReadOnlyList<LineTemplate> Bridge { get; } = LineTemplate.ParseAll(language.Pack.Bridge, language);
+        public IReadOnlyList<LineTemplate> Outro { get; } = LineTemplate.ParseAll(language.Pack.Outro, language);
+
+        /// <summary>Packs without rap halves rap two short verse lines joined by a comma.</summary>
+        public IReadOnlyList<LineTemplate> RapOpenings { get; } = language.Pack.RapOpenings.Count > 0
+            ? LineTemplate.ParseAll(language.Pack.RapOpenings, language)
+            : LineTemplate.ParseAll(language.Pack.Verse.Select(v => v.Replace(LineTemplate.End, LineTemplate.Inner, StringComparison.Ordinal)), language);
+
+        public IReadOnlyList<LineTemplate> RapClosings { get; } = LineTemplate.ParseAll(
+            language.Pack.RapClosings.Count > 0 ? language.Pack.RapClosings : language.Pack.Verse, language);
+    }
+
+    /// <summary>End phrases grouped by rhyme class; only classes with at least two different last words can rhyme.</summary>
+    private sealed record RhymePool(IReadOnlyList<RhymeClass> Classes)
+    {
+        public static RhymePool Build(LyricLanguage language, ThemeWords theme)
+        {
+            var themePhrases = theme.EndPhrases.ToHashSet(StringComparer.Ordinal);
+            var classes = theme.EndPhrases.Concat(language.Pack.General.EndPhrases)
+                .Distinct(StringComparer.Ordinal)
+                .GroupBy(p => language.RhymeKey(LyricLanguage.LastWord(p)), StringComparer.Ordinal)
+                .Select(g => new RhymeClass(g.Key, g.Select(p => new EndPhrase(p, language.CountSyllables(p))).ToArray(), g.Any(themePhrases.Contains)))
+                .Where(c => c.Phrases.Select(p => LyricLanguage.LastWord(p.Text)).Distinct(StringComparer.Ordinal).Count() >= 2)
+                .OrderBy(c => c.Key, StringComparer.Ordinal)
+                .ToArray();
+            if (classes.Length == 0)
+            {
+                throw new InvalidOperationException($"the {language.Code} pack has no rhyming end phrases");
+            }
+            return new RhymePool(classes);
+        }
+    }
+
+    private sealed record RhymeClass(string Key, IReadOnlyList<EndPhrase> Phrases, bool FitsTheme);
+
+    private sealed record EndPhrase(string Text, int Syllables);
+
+    private sealed class WriterState(LyricBrief brief, ParsedPack pack, RhymePool pool, ThemeWords words, PlanRandom random)
+    {
+        private readonly HashSet<string> _usedTemplates = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _usedRap = new(StringComparer.Ordinal);
+        private string? _lastTemplate;
+        private readonly HashSet<string> _usedClasses = new(StringComparer.Ordinal);
+        private readonly int _topicSyllables = brief.Language.CountSyllables(brief.Topic);
+        private readonly IReadOnlyList<string> _images = words.Images.Concat(brief.Language.Pack.General.Images).ToArray();
+        private readonly HashSet<string> _themeEnds = words.EndPhrases.ToHashSet(StringComparer.Ordinal);
+
+        public List<string> WriteChorus(int lines)
+        {
+            var scheme = PairsFor(lines, RhymeScheme.Couplets);
+            var result = new List<string>();
+            for (var i = 0; i < lines; i++)
+            {
+                var templates = i == 0 ? pack.Hooks : pack.Chorus;
+                result.Add(WriteLine(templates, scheme[i], requireTopic: i == 0, allowTopic: i == 0, inner: null));
+            }
+            return result;
+        }
+
+        public List<string> WriteSection(IReadOnlyList<LineTemplate> templates, int lines, int topicLines)
+        {
+            var scheme = PairsFor(lines, random.Chance(0.5) ? RhymeScheme.Couplets : RhymeScheme.Alternate);
+            var topicLine = topicLines > 0 ? random.Next(lines) : -1;
+            var result = new List<string>();
+            for (var i = 0; i < lines; i++)
+            {
+                result.Add(WriteLine(templates, scheme[i], requireTopic: false, allowTopic: i == topicLine, inner: null));
+            }
+            return result;
+        }
+
+        /// <summary>Rap couplets: both lines end in one rhyme class and each also carries a mid-line word of that
+        /// class, so every line has an internal rhyme as well as an end rhyme.</summary>
+        public List<string> WriteRapVerse(int lines)
+        {
+            // Each verse may use every rap template once; a new verse starts afresh.
+            _usedRap.Clear();
+            var result = new List<string>();
+            for (var i = 0; i < lines; i += 2)
+            {
+                var rhymeClass = NextClass();
+                var phrases = ThemeFirst(rhymeClass.Phrases);
+                var count = Math.Min(2, lines - i);
+                for (var k = 0; k < count; k++)
+                {
+                    var end = phrases[k % phrases.Count];
+                    var inner = phrases[(k + 1) % phrases.Count];
+                    if (phrases.Count > 2)
+                    {
+                        inner = phrases[2 + (k % (phrases.Count - 2))];
+                    }
+                    result.Add(WriteRapLine(end, inner, allowTopic: i == 0 && k == 0));
+                }
+            }
+            return result;
+        }
+
+        private string WriteRapLine(EndPhrase end, EndPhrase inner, bool allowTopic)
+        {
+            var image = PickImage(end);
+            var imageSyllables = brief.Language.CountSyllables(image);
+            var openings = Fresh(pack.RapOpenings.Where(t => allowTopic || !t.UsesTopic).ToList(), "open:");
+            var closings = Fresh(pack.RapClosings.Where(t => !t.UsesTopic).ToList(), "close:");
+            var best = (Open: openings[0], OpenExp: openings[0].Expansions[0], Close: closings[0], CloseExp: closings[0].Expansions[0]);
+            var bestDistance = int.MaxValue;
+            foreach (var open in openings)
+            {
+                foreach (var openExp in open.Expansions)
+                {
+                    var first = openExp.Syllables(_topicSyllables, imageSyllables, inner.Syllables, 0);
+                    var fits = new List<(LineTemplate, TemplateExpansion)>();
+                    foreach (var close in closings)
+                    {
+                        foreach (var closeExp in close.Expansions)
+                        {
+                            var distance = Distance(first + closeExp.Syllables(0, imageSyllables, 0, end.Syllables));
+                            if (distance == 0)
+                            {
+                                fits.Add((close, closeExp));
+                            }
+                            else if (distance < bestDistance)
+                            {
+                                bestDistance = distance;
+                                best = (open, openExp, close, closeExp);
+                            }
+                        }
+                    }
+                    if (fits.Count > 0)
+                    {
+                        var (close, closeExp) = random.Pick(fits);
+                        return ComposeRap(open, openExp, close, closeExp, image, inner, end);
+                    }
+                }
+            }
+            return ComposeRap(best.Open, best.OpenExp, best.Close, best.CloseExp, image, inner, end);
+        }
+
+        /// <summary>Templates not used yet in this verse, in a seeded order; all of them once every one is used.</summary>
+        private List<LineTemplate> Fresh(List<LineTemplate> templates, string prefix)
+        {
+            var fresh = templates.Where(t => !_usedRap.Contains(prefix + t.Source)).ToList();
+            return Shuffled(fresh.Count > 0 ? fresh : templates);
+        }
+
+        private string ComposeRap(LineTemplate open, TemplateExpansion openExp, LineTemplate close, TemplateExpansion closeExp,
+            string image, EndPhrase inner, EndPhrase end)
+        {
+            _usedRap.Add("open:" + open.Source);
+            _usedRap.Add("close:" + close.Source);
+            var first = openExp.Fill(brief.Topic, image, inner.Text, inner.Text);
+            var second = closeExp.Fill(brief.Topic, image, "", end.Text);
+            return Pad(first + ", " + LowerFirst(second));
+        }
+
+        /// <summary>An image whose words do not repeat the line's end phrase ("my heart … my heart").</summary>
+        private string PickImage(EndPhrase end)
+        {
+            var endWord = LyricLanguage.LastWord(end.Text);
+            for (var attempt = 0; attempt < 4; attempt++)
+            {
+                var image = random.Pick(_images);
+                if (!LyricLanguage.Words(image).Contains(endWord))
+                {
+                    return image;
+                }
+            }
+            return _images.First(i => !LyricLanguage.Words(i).Contains(endWord));
+        }
+
+        /// <summary>One line: a template wording whose syllables fit the range, filled with the given end phrase.
+        /// Unused templates are preferred so lines do not repeat; when nothing fits, the closest wording is taken
+        /// and padded with the language's filler ("oh,") if it is short.</summary>
+        private string WriteLine(IReadOnlyList<LineTemplate> templates, EndPhrase end, bool requireTopic, bool allowTopic, string? inner)
+        {
+            var image = PickImage(end);
+            var imageSyllables = brief.Language.CountSyllables(image);
+            var eligible = templates.Where(t => (!requireTopic || t.UsesTopic) && (allowTopic || !t.UsesTopic)).ToList();
+            if (eligible.Count == 0)
+            {
+                eligible = templates.Where(t => !t.UsesTopic).ToList();
+            }
+            var fresh = eligible.Where(t => !_usedTemplates.Contains(t.Source)).ToList();
+            var notLast = eligible.Where(t => t.Source != _lastTemplate).ToList();
+            var candidates = fresh.Count > 0 ? fresh : notLast.Count > 0 ? notLast : eligible;
+
+            var fits = new List<(LineTemplate Template, TemplateExpansion Expansion)>();
+            (LineTemplate Template, TemplateExpansion Expansion) closest = (candidates[0], candidates[0].Expansions[0]);
+            var closestDistance = int.MaxValue;
+            foreach (var template in candidates)
+            {
+                foreach (var expansion in template.Expansions)
+                {
+                    var distance = Distance(expansion.Syllables(_topicSyllables, imageSyllables, 0, end.Syllables));
+                    if (distance == 0)
+                    {
+                        fits.Add((template, expansion));
+                    }
+                    else if (distance < closestDistance)
+                    {
+                        closestDistance = distance;
+                        closest = (template, expansion);
+                    }
+                }
+            }
+            var (chosen, wording) = fits.Count > 0 ? random.Pick(fits) : closest;
+            _usedTemplates.Add(chosen.Source);
+            _lastTemplate = chosen.Source;
+            return Pad(wording.Fill(brief.Topic, image, inner ?? "", end.Text));
+        }
+
+        private int Distance(int syllables) =>
+            syllables < brief.Range.Min ? brief.Range.Min - syllables : syllables > brief.Range.Max ? syllables - brief.Range.Max : 0;
+
+        private string Pad(string line)
+        {
+            var missing = brief.Range.Min - brief.Language.CountSyllables(line);
+            if (missing <= 0)
+            {
+                return line;
+            }
+            var filler = brief.Language.Pack.Filler;
+            var sb = new StringBuilder();
+            for (var i = 0; i < missing; i++)
+            {
+                sb.Append(i == 0 ? char.ToUpperInvariant(filler[0]) + filler[1..] : filler).Append(", ");
+            }
+            return sb + LowerFirst(line);
+        }
+
+        /// <summary>Assigns end phrases to lines: couplets (AABB) or alternate (ABAB), one rhyme class per pair.</summary>
+        private EndPhrase[] PairsFor(int lines, RhymeScheme scheme)
+        {
+            var ends = new EndPhrase[lines];
+            if (lines < 4)
+            {
+                scheme = RhymeScheme.Couplets;
+            }
+            var pairs = new List<(int A, int B)>();
+            for (var start = 0; start < lines; start += 4)
+            {
+                var block = Math.Min(4, lines - start);
+                if (block == 4 && scheme == RhymeScheme.Alternate)
+                {
+                    pairs.Add((start, start + 2));
+                    pairs.Add((start + 1, start + 3));
+                }
+                else
+                {
+                    for (var k = 0; k + 1 < block; k += 2)
+                    {
+                        pairs.Add((start + k, start + k + 1));
+                    }
+                    if (block % 2 == 1)
+                    {
+                        pairs.Add((start + block - 1, start + block - 1));
+                    }
+                }
+            }
+            foreach (var (a, b) in pairs)
+            {
+                var phrases = ThemeFirst(NextClass().Phrases);
+                ends[a] = phrases[0];
+                ends[b] = phrases.First(p => LyricLanguage.LastWord(p.Text) != LyricLanguage.LastWord(phrases[0].Text));
+                if (a == b)
+                {
+                    ends[a] = phrases[0];
+                }
+            }
+            return ends;
+        }
+
+        /// <summary>A rhyme class not used yet in this song, preferring classes that hold a phrase of the theme.</summary>
+        private RhymeClass NextClass()
+        {
+            var unused = pool.Classes.Where(c => !_usedClasses.Contains(c.Key)).ToList();
+            if (unused.Count == 0)
+            {
+                _usedClasses.Clear();
+                unused = pool.Classes.ToList();
+            }
+            var themed = unused.Where(c => c.FitsTheme).ToList();
+            var chosen = random.Pick(themed.Count > 0 && random.Chance(0.8) ? themed : unused);
+            _usedClasses.Add(chosen.Key);
+            return chosen;
+        }
+
+        /// <summary>The class's phrases in a seeded order, the theme's own phrases first so each pair carries one.</summary>
+        private List<EndPhrase> ThemeFirst(IReadOnlyList<EndPhrase> phrases)
+        {
+            var shuffled = Shuffled(phrases);
+            return shuffled.Where(p => _themeEnds.Contains(p.Text)).Concat(shuffled.Where(p => !_themeEnds.Contains(p.Text))).ToList();
+        }
+
+        private List<T> Shuffled<T>(IReadOnlyList<T> items)
+        {
+            var list = items.ToList();
+            for (var i = list.Count - 1; i > 0; i--)
+            {
+                var j = random.Next(i + 1);
+                (list[i], list[j]) = (list[j], list[i]);
+            }
+            return list;
+        }
+
+        private static string LowerFirst(string text) =>
+            text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) && text[0] != 'I' ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+    }
+}
