@@ -1,0 +1,67 @@
+using AudioMusic.Audio.Codecs;
+using AudioMusic.Domain;
+using AudioMusic.Engines;
+using AudioMusic.Storage;
+
+namespace AudioMusic.Grains.Devices;
+
+/// <summary>Runs one attempt outside Orleans: engine, encoders, artifact store. Pure CPU/IO work that the
+/// InferenceGrain runs on the thread pool so the grain scheduler stays free.</summary>
+public sealed class JobExecution
+{
+    /// <summary>Share of the progress bar given to the engine; encoding and storing take the rest.</summary>
+    private const double EngineShare = 0.9;
+
+    private readonly AudioEncoders _encoders;
+    private readonly IArtifactStore _artifacts;
+
+    public JobExecution(AudioEncoders encoders, IArtifactStore artifacts)
+    {
+        _encoders = encoders;
+        _artifacts = artifacts;
+    }
+
+    public async Task<JobResult> RunAsync(IMusicEngine engine, EngineJob job, int attempt, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
+    {
+        var engineProgress = new ScaledProgress(progress, EngineShare);
+        var result = await engine.GenerateAsync(job, engineProgress, cancellationToken).ConfigureAwait(false);
+
+        // The requested format, plus a lossless FLAC master so a lossy download can always be re-derived.
+        var formats = new[] { job.Request.Format, AudioFormat.Flac }.Distinct().ToArray();
+        var audio = new List<JobAudio>();
+        for (var i = 0; i < result.Variations.Count; i++)
+        {
+            var variation = result.Variations[i];
+            var files = new List<StoredArtifact>();
+            foreach (var format in formats)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var encoder = _encoders.Get(format)
+                    ?? throw new InvalidOperationException($"format {format.ToWire()} became unavailable on this node: {_encoders.WhyUnavailable(format)}");
+                files.Add(await EncodeAndStoreAsync(encoder, variation.Audio, job.JobId, attempt, i, cancellationToken).ConfigureAwait(false));
+            }
+            var lyrics = variation.Lyrics.Count > 0 ? Lrc.Format(variation.Lyrics) : null;
+            audio.Add(new JobAudio(i, variation.Seed, variation.Audio.DurationSeconds, variation.Audio.SampleRate, variation.Audio.ChannelCount, files, lyrics));
+            progress.Report(new EngineProgress(EngineShare + (1 - EngineShare) * (i + 1) / result.Variations.Count, "encoding"));
+        }
+        return new JobResult(result.Resolved, audio);
+    }
+
+    private async Task<StoredArtifact> EncodeAndStoreAsync(IAudioEncoder encoder, Audio.AudioBuffer buffer, string jobId, int attempt, int index, CancellationToken cancellationToken)
+    {
+        using var encoded = new MemoryStream();
+        encoder.Encode(buffer, encoded, cancellationToken);
+        encoded.Position = 0;
+        // The attempt is part of the key: a stale attempt that finishes late can never overwrite the winner's audio.
+        var key = ArtifactKeys.For(jobId, attempt, index, encoder.Format.FileExtension());
+        await _artifacts.WriteAsync(key, encoded, encoder.Format.ContentType(), cancellationToken).ConfigureAwait(false);
+        return new StoredArtifact(encoder.Format, key, encoded.Length, encoder.Format.ContentType());
+    }
+
+    /// <summary>Maps the engine's 0–1 onto the first part of the job's bar, on the reporting thread
+    /// (System.Progress would post to a captured context instead).</summary>
+    private sealed class ScaledProgress(IProgress<EngineProgress> inner, double share) : IProgress<EngineProgress>
+    {
+        public void Report(EngineProgress value) => inner.Report(value with { Fraction = value.Fraction * share });
+    }
+}

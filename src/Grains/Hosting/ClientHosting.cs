@@ -1,0 +1,52 @@
+using AudioMusic.Storage;
+using AudioMusic.Storage.Memory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+
+namespace AudioMusic.Grains.Hosting;
+
+/// <summary>An API host that is only a client of the cluster: it finds gateways through the same membership table
+/// as the silos (PostgreSQL), or a localhost gateway for development, and keeps retrying until the cluster is up, so
+/// API hosts and silos can start in any order.</summary>
+public static class ClientHosting
+{
+    public static IClientBuilder AddAudioMusicClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var orleans = OrleansSettings.From(configuration);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = orleans.ClusterId;
+            o.ServiceId = orleans.ServiceId;
+        });
+        if (orleans.ConnectionString is null)
+        {
+            client.UseLocalhostClustering(orleans.GatewayPort, orleans.ServiceId, orleans.ClusterId);
+        }
+        else
+        {
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = SiloHosting.AdoInvariant;
+                o.ConnectionString = orleans.ConnectionString;
+            });
+        }
+        client.UseConnectionRetryFilter(RetryUntilClusterIsUp);
+        return client;
+    }
+
+    /// <summary>Services an API host needs besides the grains: the artifact store its downloads stream from.</summary>
+    public static IServiceCollection AddAudioMusicClientServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IArtifactStore, MemoryArtifactStore>();
+        return services;
+    }
+
+    private static async Task<bool> RetryUntilClusterIsUp(Exception exception, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        return !cancellationToken.IsCancellationRequested;
+    }
+}

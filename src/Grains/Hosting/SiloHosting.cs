@@ -1,0 +1,96 @@
+using AudioMusic.Audio.Codecs;
+using AudioMusic.Grains.Devices;
+using AudioMusic.Grains.Engines;
+using AudioMusic.Grains.Jobs;
+using AudioMusic.Grains.Queue;
+using AudioMusic.Storage;
+using AudioMusic.Storage.Memory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+
+namespace AudioMusic.Grains.Hosting;
+
+/// <summary>Everything a silo of this service needs, for the standalone silo and the co-hosted embedded default alike.
+/// Without <c>ConnectionStrings:AudioMusic</c> it is a single in-memory silo on localhost; with it, a member of the
+/// PostgreSQL-backed cluster.</summary>
+public static class SiloHosting
+{
+    public const string AdoInvariant = "Npgsql";
+
+    public static ISiloBuilder AddAudioMusic(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var orleans = OrleansSettings.From(configuration);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = orleans.ClusterId;
+            o.ServiceId = orleans.ServiceId;
+        });
+        if (orleans.ConnectionString is null)
+        {
+            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            silo.AddMemoryGrainStorage(StorageNames.Jobs);
+            silo.UseInMemoryReminderService();
+        }
+        else
+        {
+            silo.ConfigureEndpoints(orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = AdoInvariant;
+                o.ConnectionString = orleans.ConnectionString;
+            });
+            silo.AddAdoNetGrainStorage(StorageNames.Jobs, o =>
+            {
+                o.Invariant = AdoInvariant;
+                o.ConnectionString = orleans.ConnectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = AdoInvariant;
+                o.ConnectionString = orleans.ConnectionString;
+            });
+        }
+        return silo.AddAudioMusicGrains(configuration);
+    }
+
+    /// <summary>The grains' services without clustering or storage providers: what a test cluster adds to its silos.</summary>
+    public static ISiloBuilder AddAudioMusicGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        services.Configure<JobOptions>(configuration.GetSection("Jobs"));
+        services.Configure<QueueOptions>(configuration.GetSection("Queue"));
+        services.Configure<DeviceOptions>(configuration.GetSection("Devices"));
+        services.Configure<EngineOptions>(configuration.GetSection("Engines"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => AudioEncoders.CreateDefault());
+        services.TryAddSingleton<IJobIndex, MemoryJobIndex>();
+        services.TryAddSingleton<IArtifactStore, MemoryArtifactStore>();
+        services.AddSingleton<EngineCatalog>();
+        services.AddSingleton<DeviceMatcher>();
+        services.AddSingleton<QueuePositionCache>();
+        services.AddSingleton<DeviceInventory>();
+        services.AddSingleton<JobExecution>();
+        services.AddSingleton<DeviceHost>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DeviceHost>());
+        services.AddPlacementDirector<DevicePlacementStrategy, DevicePlacementDirector>();
+        return silo;
+    }
+}
+
+/// <summary>The Orleans settings of both host kinds, read from configuration section "Orleans".</summary>
+public sealed record OrleansSettings(string ClusterId, string ServiceId, int SiloPort, int GatewayPort, string? ConnectionString)
+{
+    public static OrleansSettings From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Orleans");
+        var connectionString = configuration.GetConnectionString("AudioMusic");
+        return new OrleansSettings(
+            section["ClusterId"] ?? "audiomusic",
+            section["ServiceId"] ?? "audiomusic",
+            section.GetValue("SiloPort", 11111),
+            section.GetValue("GatewayPort", 30000),
+            string.IsNullOrWhiteSpace(connectionString) ? null : connectionString);
+    }
+}

@@ -1,0 +1,374 @@
+using AudioMusic.Domain;
+using AudioMusic.Grains.Queue;
+using AudioMusic.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AudioMusic.Grains.Jobs;
+
+/// <summary>The single writer of one job's state. Every transition is persisted before it is acknowledged, and
+/// mirrored into the job index for listing and the recovery sweep.</summary>
+public sealed partial class JobGrain : Grain, IJobGrain
+{
+    private readonly IPersistentState<JobState> _state;
+    private readonly IJobIndex _index;
+    private readonly IArtifactStore _artifacts;
+    private readonly QueuePositionCache _positions;
+    private readonly JobOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<JobGrain> _logger;
+
+    public JobGrain(
+        [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
+        IJobIndex index,
+        IArtifactStore artifacts,
+        QueuePositionCache positions,
+        IOptions<JobOptions> options,
+        TimeProvider time,
+        ILogger<JobGrain> logger)
+    {
+        _state = state;
+        _index = index;
+        _artifacts = artifacts;
+        _positions = positions;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    private JobState Job => _state.State;
+
+    private bool Exists => Job.Request is not null;
+
+    private string JobId => this.GetPrimaryKeyString();
+
+    private IJobQueueGrain Queue => GrainFactory.GetGrain<IJobQueueGrain>(JobQueueGrain.DefaultKey);
+
+    public async Task<SubmitOutcome> Submit(JobSubmission submission)
+    {
+        if (Exists)
+        {
+            return new SubmitOutcome(SubmitStatus.AlreadyExists, View(), null, null);
+        }
+        var enqueue = await Queue.Enqueue(new QueueTicket(JobId, submission.Request, 0));
+        switch (enqueue.Status)
+        {
+            case EnqueueStatus.QueueFull:
+                return new SubmitOutcome(SubmitStatus.QueueFull, null, null, enqueue.RetryAfter);
+            case EnqueueStatus.Unservable:
+                return new SubmitOutcome(SubmitStatus.Unservable, null, enqueue.Error, null);
+        }
+
+        var now = _time.GetUtcNow();
+        _state.State = new JobState
+        {
+            Request = submission.Request,
+            Plan = submission.Plan,
+            Seeds = VariationSeeds.For(submission.Seed, submission.Request.BatchSize),
+            Owner = submission.Owner,
+            Status = JobStatus.Pending,
+            Stage = "queued",
+            QueueSequence = enqueue.Sequence,
+            CreatedAt = now,
+            DisplayName = submission.Request.DisplayName,
+        };
+        try
+        {
+            await PersistAsync();
+        }
+        catch
+        {
+            // Nothing half-created: the queue must not keep a job that was never stored.
+            _state.State = new JobState();
+            await Queue.Remove(JobId);
+            throw;
+        }
+        LogSubmitted(JobId, submission.Request.Task.ToWire());
+        return new SubmitOutcome(SubmitStatus.Accepted, View(), null, null);
+    }
+
+    public Task<JobView?> GetView() => Task.FromResult(Exists ? View() : null);
+
+    public Task<QueueTicket?> GetQueueTicket() =>
+        Task.FromResult(Exists && Job.Status == JobStatus.Pending ? new QueueTicket(JobId, Job.Request!, Job.QueueSequence) : null);
+
+    public async Task<CommandOutcome> Rename(string? displayName)
+    {
+        if (!Exists)
+        {
+            return CommandOutcome.NotFound;
+        }
+        Job.DisplayName = displayName;
+        Job.Request = Job.Request! with { DisplayName = displayName };
+        await PersistAsync();
+        return CommandOutcome.Ok(View());
+    }
+
+    public async Task<CommandOutcome> Cancel()
+    {
+        if (!Exists)
+        {
+            return CommandOutcome.NotFound;
+        }
+        if (Job.Status.IsTerminal())
+        {
+            return CommandOutcome.Conflict(View(), $"the job is already {Job.Status.ToWire()}");
+        }
+        var wasRunningOn = Job.Status == JobStatus.Processing ? Job.Device : null;
+        Move(JobStatus.Cancelled);
+        Job.Stage = "cancelled";
+        Job.CompletedAt = _time.GetUtcNow();
+        Job.LeaseExpiresAt = null;
+        await PersistAsync();
+        if (wasRunningOn is not null)
+        {
+            // The attempt is already stale for the JobGrain; this only frees the device quickly.
+            await GrainFactory.GetGrain<IInferenceGrain>(wasRunningOn).Cancel(JobId, Job.Attempt);
+        }
+        else
+        {
+            await Queue.Remove(JobId);
+        }
+        LogCancelled(JobId);
+        return CommandOutcome.Ok(View());
+    }
+
+    public async Task<CommandOutcome> Delete()
+    {
+        if (!Exists)
+        {
+            return CommandOutcome.NotFound;
+        }
+        if (!Job.Status.IsTerminal())
+        {
+            return await Cancel();
+        }
+        await _artifacts.DeleteJobAsync(JobId, CancellationToken.None);
+        await _index.DeleteAsync(JobId, CancellationToken.None);
+        await _state.ClearStateAsync();
+        _state.State = new JobState();
+        DeactivateOnIdle();
+        return CommandOutcome.Ok(null);
+    }
+
+    public async Task<CommandOutcome> Retry()
+    {
+        if (!Exists)
+        {
+            return CommandOutcome.NotFound;
+        }
+        if (Job.Status is not (JobStatus.Failed or JobStatus.Cancelled))
+        {
+            return CommandOutcome.Conflict(View(), $"only FAILED or CANCELLED jobs can be retried; this one is {Job.Status.ToWire()}");
+        }
+        var enqueue = await Queue.Enqueue(new QueueTicket(JobId, Job.Request!, 0));
+        if (enqueue.Status == EnqueueStatus.QueueFull)
+        {
+            return CommandOutcome.QueueFull(View(), enqueue.RetryAfter ?? TimeSpan.FromSeconds(5));
+        }
+        if (enqueue.Status == EnqueueStatus.Unservable)
+        {
+            return CommandOutcome.Conflict(View(), enqueue.Error?.Message ?? "no device can run this job");
+        }
+        Move(JobStatus.Pending);
+        Job.QueueSequence = enqueue.Sequence;
+        Job.Progress = 0;
+        Job.Stage = "queued";
+        Job.Error = null;
+        Job.CompletedAt = null;
+        // A retry gets a fresh attempt budget: the limit guards against one poison job looping forever.
+        Job.Attempt = 0;
+        await PersistAsync();
+        return CommandOutcome.Ok(View());
+    }
+
+    public async Task<JobLease?> Start(string deviceKey)
+    {
+        if (!Exists || Job.Status != JobStatus.Pending)
+        {
+            return null;
+        }
+        var now = _time.GetUtcNow();
+        Move(JobStatus.Processing);
+        Job.Attempt++;
+        Job.Device = deviceKey;
+        Job.LeaseExpiresAt = now + _options.LeaseDuration;
+        Job.StartedAt ??= now;
+        Job.Progress = 0;
+        Job.Stage = "starting";
+        await PersistAsync();
+        return new JobLease(JobId, Job.Attempt, Job.Request!, Job.Seeds, Job.LeaseExpiresAt.Value);
+    }
+
+    public async Task<bool> RenewLease(int attempt, double progress, string stage)
+    {
+        if (!IsCurrent(attempt))
+        {
+            return false;
+        }
+        Job.LeaseExpiresAt = _time.GetUtcNow() + _options.LeaseDuration;
+        Job.Progress = Math.Clamp(progress, Job.Progress, 99.9);
+        Job.Stage = stage;
+        // Only the index learns of renewals: the sweep reads leases there, and writing grain state every second
+        // per running job would cost more than it protects (progress restarts from the last transition at worst).
+        await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
+        return true;
+    }
+
+    public async Task<bool> Complete(int attempt, JobResult result)
+    {
+        if (!IsCurrent(attempt))
+        {
+            LogStaleResult(JobId, attempt, Job.Attempt);
+            return false;
+        }
+        Move(JobStatus.Completed);
+        Job.Progress = 100;
+        Job.Stage = "done";
+        Job.Resolved = result.Resolved;
+        Job.Audio = result.Audio;
+        Job.CompletedAt = _time.GetUtcNow();
+        Job.LeaseExpiresAt = null;
+        await PersistAsync();
+        LogCompleted(JobId, attempt);
+        return true;
+    }
+
+    public async Task<bool> Fail(int attempt, string error, bool retryable)
+    {
+        if (!IsCurrent(attempt))
+        {
+            return false;
+        }
+        if (retryable && Job.Attempt < _options.MaxAttempts && await TryRequeueAsync($"attempt {attempt} failed: {error}"))
+        {
+            return true;
+        }
+        Move(JobStatus.Failed);
+        Job.Error = error;
+        Job.Stage = "failed";
+        Job.CompletedAt = _time.GetUtcNow();
+        Job.LeaseExpiresAt = null;
+        await PersistAsync();
+        LogFailed(JobId, attempt, error);
+        return true;
+    }
+
+    public async Task<bool> HandBack(int attempt)
+    {
+        if (!IsCurrent(attempt))
+        {
+            return false;
+        }
+        if (!await TryRequeueAsync("handed back by a draining device"))
+        {
+            await Fail(attempt, "the device shut down and the queue could not take the job back", retryable: false);
+        }
+        return true;
+    }
+
+    public async Task RecoverExpiredLease(int attempt)
+    {
+        if (!IsCurrent(attempt) || Job.LeaseExpiresAt is not { } lease || lease > _time.GetUtcNow())
+        {
+            return;
+        }
+        LogLeaseExpired(JobId, attempt, Job.Device ?? "?");
+        if (Job.Attempt >= _options.MaxAttempts)
+        {
+            await Fail(attempt, $"the device running the job was lost {Job.Attempt} times (attempt limit {_options.MaxAttempts})", retryable: false);
+            return;
+        }
+        if (!await TryRequeueAsync($"device {Job.Device} stopped renewing its lease"))
+        {
+            // The queue is full: keep the job processing with a fresh lease so the next sweep tries again.
+            Job.LeaseExpiresAt = _time.GetUtcNow() + _options.LeaseDuration;
+            await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
+        }
+    }
+
+    private async Task<bool> TryRequeueAsync(string reason)
+    {
+        var enqueue = await Queue.Enqueue(new QueueTicket(JobId, Job.Request!, 0));
+        if (enqueue.Status != EnqueueStatus.Enqueued)
+        {
+            return false;
+        }
+        Move(JobStatus.Pending);
+        Job.QueueSequence = enqueue.Sequence;
+        Job.Device = null;
+        Job.LeaseExpiresAt = null;
+        Job.Progress = 0;
+        Job.Stage = "requeued";
+        Job.Error = reason;
+        await PersistAsync();
+        return true;
+    }
+
+    private bool IsCurrent(int attempt) => Exists && Job.Status == JobStatus.Processing && Job.Attempt == attempt;
+
+    private void Move(JobStatus to)
+    {
+        JobTransitions.Ensure(Job.Status, to);
+        Job.Status = to;
+    }
+
+    private async Task PersistAsync()
+    {
+        await _state.WriteStateAsync();
+        await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
+    }
+
+    private JobIndexEntry IndexEntry()
+    {
+        var request = Job.Request!;
+        var search = string.Join('\n', new[] { Job.DisplayName, request.Caption, request.Lyrics, request.Query, Job.Plan?.Caption }
+            .Where(s => !string.IsNullOrEmpty(s)));
+        return new JobIndexEntry(JobId, Job.Owner, ListedTask, Job.Status, Job.DisplayName, search, Job.CreatedAt,
+            _time.GetUtcNow(), Job.Attempt, Job.Status == JobStatus.Processing ? Job.LeaseExpiresAt : null);
+    }
+
+    /// <summary>Simple-mode jobs are listed as "simple" although the planned request is text2music or similar.</summary>
+    private MusicTask ListedTask => Job.Plan is not null ? MusicTask.Simple : Job.Request!.Task;
+
+    private JobView View() => new()
+    {
+        Id = JobId,
+        Task = ListedTask,
+        Status = Job.Status,
+        Progress = Math.Round(Job.Progress, 1),
+        Stage = Job.Stage,
+        QueuePosition = Job.Status == JobStatus.Pending ? _positions.PositionOf(Job.QueueSequence) : null,
+        DisplayName = Job.DisplayName,
+        Request = Job.Request!,
+        Resolved = Job.Resolved,
+        Plan = Job.Plan,
+        Seeds = Job.Seeds,
+        Audio = Job.Audio,
+        CreatedAt = Job.CreatedAt,
+        StartedAt = Job.StartedAt,
+        CompletedAt = Job.CompletedAt,
+        ErrorMessage = Job.Status is JobStatus.Failed or JobStatus.Pending ? Job.Error : null,
+        Attempt = Job.Attempt,
+        Device = Job.Status == JobStatus.Processing ? Job.Device : null,
+        Owner = Job.Owner,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} accepted ({Task})")]
+    private partial void LogSubmitted(string jobId, string task);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} cancelled")]
+    private partial void LogCancelled(string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} completed on attempt {Attempt}")]
+    private partial void LogCompleted(string jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} failed: {Error}")]
+    private partial void LogFailed(string jobId, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: rejected a result from stale attempt {Attempt} (current {Current})")]
+    private partial void LogStaleResult(string jobId, int attempt, int current);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: lease of attempt {Attempt} on {Device} expired")]
+    private partial void LogLeaseExpired(string jobId, int attempt, string device);
+}

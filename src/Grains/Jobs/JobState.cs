@@ -1,0 +1,27 @@
+using AudioMusic.Domain;
+
+namespace AudioMusic.Grains.Jobs;
+
+/// <summary>The persisted state of a job. <see cref="Request"/> is null while the id holds no job.</summary>
+[GenerateSerializer]
+public sealed class JobState
+{
+    [Id(0)] public GenerationRequest? Request { get; set; }
+    [Id(1)] public SongPlan? Plan { get; set; }
+    [Id(2)] public IReadOnlyList<int> Seeds { get; set; } = [];
+    [Id(3)] public string? Owner { get; set; }
+    [Id(4)] public JobStatus Status { get; set; }
+    [Id(5)] public double Progress { get; set; }
+    [Id(6)] public string Stage { get; set; } = "";
+    [Id(7)] public int Attempt { get; set; }
+    [Id(8)] public string? Device { get; set; }
+    [Id(9)] public DateTimeOffset? LeaseExpiresAt { get; set; }
+    [Id(10)] public long QueueSequence { get; set; }
+    [Id(11)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(12)] public DateTimeOffset? StartedAt { get; set; }
+    [Id(13)] public DateTimeOffset? CompletedAt { get; set; }
+    [Id(14)] public string? Error { get; set; }
+    [Id(15)] public ResolvedParameters? Resolved { get; set; }
+    [Id(16)] public IReadOnlyList<JobAudio> Audio { get; set; } = [];
+    [Id(17)] public string? DisplayName { get; set; }
+}

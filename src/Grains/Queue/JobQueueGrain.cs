@@ -1,0 +1,232 @@
+using AudioMusic.Domain;
+using AudioMusic.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AudioMusic.Grains.Queue;
+
+/// <summary>The cluster's dispatch queue. Soft state only: on activation it rebuilds the waiting list from the job
+/// index (the jobs themselves are persisted by their JobGrains), so a lost silo loses no job. A reminder brings it
+/// back on another silo, and its sweep re-queues jobs whose device stopped renewing its lease.</summary>
+public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
+{
+    public const string DefaultKey = "default";
+    private const string SweepReminder = "sweep";
+
+    private readonly IJobIndex _index;
+    private readonly DeviceMatcher _matcher;
+    private readonly QueueOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<JobQueueGrain> _logger;
+    private readonly Dictionary<string, (DeviceRegistration Device, DateTimeOffset LastSeen)> _devices = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _idleDevices = new(StringComparer.Ordinal);
+    private DispatchQueue _queue = null!;
+    private QueueSnapshot? _snapshot;
+    private long _version;
+
+    public JobQueueGrain(IJobIndex index, DeviceMatcher matcher, IOptions<QueueOptions> options, TimeProvider time, ILogger<JobQueueGrain> logger)
+    {
+        _index = index;
+        _matcher = matcher;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _queue = new DispatchQueue(_options.Capacity);
+        await RebuildAsync(cancellationToken);
+        await this.RegisterOrUpdateReminder(SweepReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        this.RegisterGrainTimer(static (grain, _) => grain.SweepOnce(), this,
+            new GrainTimerCreationOptions(_options.SweepInterval, _options.SweepInterval) { Interleave = false, KeepAlive = true });
+    }
+
+    public Task<EnqueueOutcome> Enqueue(QueueTicket ticket)
+    {
+        if (_matcher.CheckEngineKnown(ticket.Request) is { } unknown)
+        {
+            return Task.FromResult(new EnqueueOutcome(EnqueueStatus.Unservable, 0, unknown, null));
+        }
+        var liveDevices = LiveDevices().ToList();
+        if (liveDevices.Count > 0)
+        {
+            var reasons = liveDevices.Select(d => _matcher.WhyNot(d, ticket.Request)).ToList();
+            if (reasons.All(r => r is not null))
+            {
+                return Task.FromResult(new EnqueueOutcome(EnqueueStatus.Unservable, 0, reasons[0], null));
+            }
+        }
+        if (_queue.IsFull && !_queue.Contains(ticket.JobId))
+        {
+            return Task.FromResult(new EnqueueOutcome(EnqueueStatus.QueueFull, 0, null, _options.RetryAfter));
+        }
+        var sequence = _queue.NextSequence(_time.GetUtcNow());
+        _queue.Add(ticket with { Sequence = sequence });
+        Changed();
+        WakeOneDeviceFor(ticket);
+        return Task.FromResult(new EnqueueOutcome(EnqueueStatus.Enqueued, sequence, null, null));
+    }
+
+    public Task Remove(string jobId)
+    {
+        if (_queue.Remove(jobId))
+        {
+            Changed();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<string?> Next(string deviceKey)
+    {
+        if (!_devices.TryGetValue(deviceKey, out var entry))
+        {
+            // A device the queue does not know (the queue was just rebuilt): it re-registers on its next heartbeat.
+            return Task.FromResult<string?>(null);
+        }
+        var ticket = _queue.TakeFirst(t => _matcher.WhyNot(entry.Device, t.Request) is null);
+        if (ticket is null)
+        {
+            _idleDevices.Add(deviceKey);
+            return Task.FromResult<string?>(null);
+        }
+        _idleDevices.Remove(deviceKey);
+        Changed();
+        return Task.FromResult<string?>(ticket.JobId);
+    }
+
+    public Task Register(DeviceRegistration device)
+    {
+        var isNew = !_devices.ContainsKey(device.DeviceKey);
+        _devices[device.DeviceKey] = (device, _time.GetUtcNow());
+        if (isNew)
+        {
+            LogDeviceRegistered(device.DeviceKey, device.Description);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task Unregister(string deviceKey)
+    {
+        if (_devices.Remove(deviceKey))
+        {
+            LogDeviceGone(deviceKey, "unregistered");
+        }
+        _idleDevices.Remove(deviceKey);
+        return Task.CompletedTask;
+    }
+
+    public Task<QueueSnapshot> GetSnapshot() =>
+        Task.FromResult(_snapshot ??= new QueueSnapshot(_version, _queue.WaitingSequences()));
+
+    public async Task<ClusterStatus> GetStatus()
+    {
+        var statuses = await Task.WhenAll(LiveDevices().Select(async d =>
+        {
+            try
+            {
+                return await GrainFactory.GetGrain<IInferenceGrain>(d.DeviceKey).GetStatus().WaitAsync(TimeSpan.FromSeconds(2));
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                return new DeviceStatus(d, "unreachable", null, 0, 0, 0);
+            }
+        }));
+        var running = statuses.Where(s => s.RunningJobId is not null).Select(s => s.RunningJobId!).ToList();
+        return new ClusterStatus(statuses, _queue.Count, _queue.Capacity, running);
+    }
+
+    public Task Sweep() => SweepOnce();
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => SweepOnce();
+
+    private async Task SweepOnce()
+    {
+        ForgetSilentDevices();
+        var expired = await _index.ExpiredLeasesAsync(_time.GetUtcNow(), 100, CancellationToken.None);
+        foreach (var entry in expired)
+        {
+            // Not awaited: recovering re-enqueues the job, which calls back into this (non-reentrant) grain.
+            // A recovery that fails is simply found again by the next sweep.
+            _ = RecoverAsync(entry);
+        }
+    }
+
+    private async Task RecoverAsync(JobIndexEntry entry)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IJobGrain>(entry.JobId).RecoverExpiredLease(entry.Attempt);
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            LogSweepFailed(entry.JobId, ex.Message);
+        }
+    }
+
+    private async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        var pending = await _index.PendingAsync(_options.Capacity, cancellationToken);
+        foreach (var batch in pending.Chunk(64))
+        {
+            var tickets = await Task.WhenAll(batch.Select(e => GrainFactory.GetGrain<IJobGrain>(e.JobId).GetQueueTicket()));
+            foreach (var ticket in tickets.OfType<QueueTicket>())
+            {
+                _queue.Add(ticket.Sequence > 0 ? ticket : ticket with { Sequence = _queue.NextSequence(_time.GetUtcNow()) });
+            }
+        }
+        Changed();
+        if (_queue.Count > 0)
+        {
+            LogRebuilt(_queue.Count);
+        }
+    }
+
+    private void WakeOneDeviceFor(QueueTicket ticket)
+    {
+        foreach (var key in _idleDevices)
+        {
+            if (_devices.TryGetValue(key, out var entry) && _matcher.WhyNot(entry.Device, ticket.Request) is null)
+            {
+                _idleDevices.Remove(key);
+                GrainFactory.GetGrain<IInferenceGrain>(key).Wake().Ignore();
+                return;
+            }
+        }
+    }
+
+    private void ForgetSilentDevices()
+    {
+        var cutoff = _time.GetUtcNow() - _options.DeviceTimeout;
+        foreach (var key in _devices.Where(d => d.Value.LastSeen < cutoff).Select(d => d.Key).ToList())
+        {
+            _devices.Remove(key);
+            _idleDevices.Remove(key);
+            LogDeviceGone(key, "stopped sending heartbeats");
+        }
+    }
+
+    private IEnumerable<DeviceRegistration> LiveDevices()
+    {
+        var cutoff = _time.GetUtcNow() - _options.DeviceTimeout;
+        return _devices.Values.Where(d => d.LastSeen >= cutoff).Select(d => d.Device);
+    }
+
+    private void Changed()
+    {
+        _version++;
+        _snapshot = null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device} registered: {Description}")]
+    private partial void LogDeviceRegistered(string device, string description);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Device {Device} removed: {Reason}")]
+    private partial void LogDeviceGone(string device, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queue rebuilt with {Count} waiting jobs")]
+    private partial void LogRebuilt(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep could not recover job {JobId}: {Error}")]
+    private partial void LogSweepFailed(string jobId, string error);
+}
