@@ -1,0 +1,119 @@
+namespace AudioMusic.Audio.Dsp;
+
+/// <summary>True-peak estimation by 4× polyphase oversampling (BS.1770-4 annex 2): the inter-sample peaks a
+/// DAC or a lossy decoder reconstructs, which sample peaks miss by up to several dB.</summary>
+public static class TruePeakMeter
+{
+    public const int Oversampling = 4;
+    public const int TapsPerPhase = 12;
+
+    /// <summary>Interpolation filter phases 1..3 (phase 0 is the sample itself): a Kaiser-windowed sinc cut at
+    /// the original Nyquist frequency. Phase p weights samples x[n-5..n+6] to estimate x(n + p/4).</summary>
+    internal static float[][] Phases { get; } = BuildPhases();
+
+    /// <summary>Largest absolute reconstructed value over all channels (linear, 1.0 = 0 dBTP).</summary>
+    public static float Measure(IReadOnlyList<float[]> channels, float gain = 1f)
+    {
+        var peak = 0f;
+        foreach (var channel in channels)
+        {
+            for (var i = 0; i < channel.Length; i++)
+            {
+                var p = PeakAround(channel, i);
+                if (p > peak)
+                {
+                    peak = p;
+                }
+            }
+        }
+        return peak * Math.Abs(gain);
+    }
+
+    public static double ToDb(float linear) => linear <= 0 ? double.NegativeInfinity : 20 * Math.Log10(linear);
+
+    /// <summary>Peak of the sample at <paramref name="index"/> and the three reconstructed points after it.</summary>
+    internal static float PeakAround(float[] x, int index)
+    {
+        var peak = Math.Abs(x[index]);
+        const int before = TapsPerPhase / 2 - 1;
+        var start = index - before;
+        if (start >= 0 && start + TapsPerPhase <= x.Length)
+        {
+            var window = new ReadOnlySpan<float>(x, start, TapsPerPhase);
+            foreach (var phase in Phases)
+            {
+                var v = Math.Abs(Dot(window, phase));
+                if (v > peak)
+                {
+                    peak = v;
+                }
+            }
+            return peak;
+        }
+        foreach (var phase in Phases)
+        {
+            var sum = 0f;
+            for (var t = 0; t < TapsPerPhase; t++)
+            {
+                var j = start + t;
+                if ((uint)j < (uint)x.Length)
+                {
+                    sum += x[j] * phase[t];
+                }
+            }
+            peak = Math.Max(peak, Math.Abs(sum));
+        }
+        return peak;
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, float[] b)
+    {
+        var sum = 0f;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static float[][] BuildPhases()
+    {
+        const double beta = 7.0;
+        var phases = new float[Oversampling - 1][];
+        const int before = TapsPerPhase / 2 - 1;
+        for (var p = 1; p < Oversampling; p++)
+        {
+            var fraction = (double)p / Oversampling;
+            var taps = new float[TapsPerPhase];
+            var sum = 0.0;
+            for (var t = 0; t < TapsPerPhase; t++)
+            {
+                // Distance from the tap's sample to the point being reconstructed.
+                var distance = t - before - fraction;
+                var sinc = Math.Abs(distance) < 1e-12 ? 1.0 : Math.Sin(Math.PI * distance) / (Math.PI * distance);
+                var position = distance / (TapsPerPhase / 2.0);
+                var window = Math.Abs(position) >= 1 ? 0 : BesselI0(beta * Math.Sqrt(1 - position * position)) / BesselI0(beta);
+                taps[t] = (float)(sinc * window);
+                sum += sinc * window;
+            }
+            for (var t = 0; t < TapsPerPhase; t++)
+            {
+                taps[t] = (float)(taps[t] / sum);
+            }
+            phases[p - 1] = taps;
+        }
+        return phases;
+    }
+
+    private static double BesselI0(double x)
+    {
+        var sum = 1.0;
+        var term = 1.0;
+        for (var k = 1; k < 30; k++)
+        {
+            term *= x / (2 * k) * (x / (2 * k));
+            sum += term;
+        }
+        return sum;
+    }
+}

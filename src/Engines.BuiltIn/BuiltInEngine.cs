@@ -1,0 +1,229 @@
+using AudioMusic.Audio;
+using AudioMusic.Domain;
+using AudioMusic.Engines.BuiltIn.Composition;
+using AudioMusic.Engines.BuiltIn.Mixing;
+using AudioMusic.Engines.BuiltIn.Rendering;
+using AudioMusic.Engines.BuiltIn.Vocals;
+
+namespace AudioMusic.Engines.BuiltIn;
+
+/// <summary>A variation with its two stems before mastering (dry, scaled by the master's gain): the sung voice
+/// (silent for instrumental jobs) and everything else.</summary>
+public sealed record StemRender(EngineVariation Variation, AudioBuffer Vocals, AudioBuffer Accompaniment);
+
+/// <summary>The built-in engine: composes (form, harmony, groove, bass, parts, melody), synthesises (additive,
+/// FM, Karplus–Strong, subtractive, synthesised drums, the singing voice), mixes and masters a song on one CPU
+/// core, with no model weights. The same request and seed always give the same PCM.</summary>
+public sealed class BuiltInEngine : IMusicEngine
+{
+    public const string EngineName = "builtin";
+    private const int SampleRate = AudioBuffer.StandardSampleRate;
+    private const float VocalSend = 0.18f;
+
+    /// <summary>Bytes the runtime, tables and composition need regardless of length (measured, rounded up).</summary>
+    private const long BaseMemoryBytes = 48L << 20;
+
+    private static readonly EngineCapabilities EngineCapabilities = new(
+        new HashSet<MusicTask> { MusicTask.Text2Music, MusicTask.Prompt2Instrumental, MusicTask.Text2Rap, MusicTask.Lyric2Vocals, MusicTask.Text2Samples },
+        RequestLimits.MaxDurationSeconds,
+        RequestLimits.MaxBatchSize,
+        "Built-in CPU composer and synthesiser: genre-aware arrangement, eight-plus synthesised instruments, a formant singing voice, mastered to -14 LUFS. No model weights.");
+
+    private readonly PhonemizerRegistry _phonemizers;
+
+    public BuiltInEngine()
+        : this(PhonemizerRegistry.CreateDefault())
+    {
+    }
+
+    public BuiltInEngine(PhonemizerRegistry phonemizers)
+    {
+        _phonemizers = phonemizers;
+    }
+
+    public string Name => EngineName;
+
+    public EngineCapabilities Capabilities => EngineCapabilities;
+
+    public EngineAvailability Availability => EngineAvailability.Available;
+
+    public long EstimateMemoryBytes(GenerationRequest request, DeviceDescriptor device)
+    {
+        var seconds = request.DurationSeconds ?? request.Task switch
+        {
+            MusicTask.Text2Samples => request.SampleType == SampleType.OneShot ? RequestLimits.DefaultOneShotSeconds : RequestLimits.DefaultLoopSeconds,
+            _ => RequestLimits.MaxDurationSeconds / 2,
+        };
+        var frames = (long)Math.Ceiling(seconds * SampleRate);
+        // Kept results: stereo float per variation. Working set of one variation: the stereo bus and reverb send,
+        // the vocal track, the master's copies; loops are mastered as two copies back to back.
+        var working = request.Task == MusicTask.Text2Samples ? 40 : 20;
+        return BaseMemoryBytes + frames * (8L * request.BatchSize + working);
+    }
+
+    public FieldError? CheckRequest(GenerationRequest request) =>
+        Capabilities.Tasks.Contains(request.Task) ? null : new FieldError("task", $"the built-in engine does not run {request.Task.ToWire()}");
+
+    public Task<EngineResult> GenerateAsync(EngineJob job, IProgress<EngineProgress> progress, CancellationToken cancellationToken) =>
+        Run(() =>
+        {
+            var (resolved, renders) = Render(job, progress, stems: false, cancellationToken);
+            return new EngineResult(resolved, renders.Select(r => r.Variation).ToArray());
+        }, cancellationToken);
+
+    /// <summary>As <see cref="GenerateAsync"/>, also returning each variation's vocal and accompaniment stems.</summary>
+    public Task<IReadOnlyList<StemRender>> RenderWithStemsAsync(EngineJob job, IProgress<EngineProgress> progress, CancellationToken ct) =>
+        Run<IReadOnlyList<StemRender>>(() => Render(job, progress, stems: true, ct).Renders, ct);
+
+    /// <summary>The parameters a job would be rendered with, without rendering it.</summary>
+    public ResolvedParameters Resolve(EngineJob job) => JobPlanner.Plan(job, _phonemizers, SampleRate).Resolved;
+
+    // The work runs synchronously on the caller's thread (the inference grain has already moved it off the
+    // scheduler); the result or failure is handed back as a completed task.
+    private static Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult(work());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
+    }
+
+    private (ResolvedParameters Resolved, List<StemRender> Renders) Render(EngineJob job, IProgress<EngineProgress>? progress, bool stems, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Seeds.Count == 0)
+        {
+            throw new ArgumentException("A job needs at least one seed.", nameof(job));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var tracker = new ProgressTracker(progress, job.Seeds.Count);
+        tracker.Report("composing", 0);
+        var plan = JobPlanner.Plan(job, _phonemizers, SampleRate);
+        var renders = new List<StemRender>(job.Seeds.Count);
+        for (var v = 0; v < job.Seeds.Count; v++)
+        {
+            tracker.Variation = v;
+            renders.Add(RenderVariation(plan, job.Seeds[v], stems, tracker, cancellationToken));
+        }
+        return (plan.Resolved, renders);
+    }
+
+    private StemRender RenderVariation(JobPlan plan, int seed, bool stems, ProgressTracker tracker, CancellationToken cancellationToken)
+    {
+        tracker.Report("composing", 0);
+        var settings = plan.Settings;
+        var random = new SeededRandom(seed);
+        var groove = new Groove(plan.Timing, settings.Style.Swing);
+        var frames = checked((int)plan.Form.TotalFrames);
+        var (arrangement, chords) = Compose(plan, groove, random);
+        var vocalPart = plan.Vocals && plan.Phonemizer is not null
+            ? new VocalWriter(plan.Phonemizer, groove, settings, plan.Rap).Write(plan.Form, chords, random.Fork(7))
+            : null;
+        tracker.Report("composing", 1);
+
+        var bus = new MixBus(frames);
+        if (arrangement is not null)
+        {
+            new AccompanimentRenderer(SampleRate).Render(arrangement, bus, settings.Key.Tonic, random.Fork(8), plan.Loop,
+                cancellationToken, f => tracker.Report("rendering", f));
+        }
+        var accompaniment = stems ? new[] { (float[])bus.Left.Clone(), (float[])bus.Right.Clone() } : null;
+
+        float[]? voice = null;
+        if (vocalPart is { Notes.Count: > 0 })
+        {
+            tracker.Report("vocals", 0);
+            voice = new SingingSynthesizer(SampleRate).Render(vocalPart.Notes, VocalWriter.VoiceFor(settings, plan.Rap), frames, seed, cancellationToken);
+            var gain = VocalGain(voice, bus, arrangement is null);
+            Scale(voice, gain);
+            bus.Add(voice, 0, 1f, 0f, plan.VocalsOnly ? 0f : VocalSend);
+            tracker.Report("vocals", 1);
+        }
+
+        var fade = plan.OneShot ? plan.Form.DurationSeconds * 0.2 : plan.Loop ? 0 : 0.25;
+        var wet = plan.VocalsOnly ? 0f : 0.9f;
+        var (channels, masterGain) = new MixMaster(SampleRate).Finish(bus, wet, plan.Loop, fade, cancellationToken, tracker.Report);
+        var variation = new EngineVariation(seed, new AudioBuffer(SampleRate, channels), vocalPart?.Lines ?? []);
+        if (!stems)
+        {
+            return new StemRender(variation, Silent(1), Silent(1));
+        }
+        var vocalStem = voice ?? new float[frames];
+        Scale(vocalStem, masterGain);
+        foreach (var channel in accompaniment!)
+        {
+            Scale(channel, masterGain);
+        }
+        return new StemRender(variation, new AudioBuffer(SampleRate, [vocalStem, (float[])vocalStem.Clone()]), new AudioBuffer(SampleRate, accompaniment));
+    }
+
+    private static (Arrangement? Arrangement, IReadOnlyList<Chord> Chords) Compose(JobPlan plan, Groove groove, SeededRandom random)
+    {
+        var settings = plan.Settings;
+        if (plan.OneShot)
+        {
+            var shot = OneShotDesigner.Design(settings, plan.Request.Caption, plan.Form.DurationSeconds);
+            return (shot, shot.Chords);
+        }
+        var chords = plan.Loop
+            ? HarmonyWriter.WriteLoop(plan.Form.TotalBars, settings.Key, settings.Style, random.Fork(1))
+            : HarmonyWriter.Write(plan.Form, settings.Key, settings.Style, random.Fork(1));
+        if (plan.VocalsOnly)
+        {
+            return (null, chords);
+        }
+        var arrangement = new Arranger(settings, groove, random.Fork(2), plan.Vocals).Arrange(plan.Form, chords, plan.Loop);
+        return (arrangement, chords);
+    }
+
+    /// <summary>Sets the voice about 3.5 dB above the accompaniment (both measured where they sound), so the
+    /// balance does not depend on the synthesiser's absolute level.</summary>
+    private static float VocalGain(float[] voice, MixBus bus, bool alone)
+    {
+        var voiceRms = ActiveRms(voice, null);
+        if (voiceRms <= 0)
+        {
+            return 1f;
+        }
+        if (alone)
+        {
+            return 0.25f / voiceRms;
+        }
+        var accompanimentRms = ActiveRms(bus.Left, bus.Right);
+        return accompanimentRms <= 0 ? 0.25f / voiceRms : accompanimentRms * 1.5f / voiceRms;
+    }
+
+    private static float ActiveRms(float[] a, float[]? b)
+    {
+        double sum = 0;
+        long count = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var x = b is null ? a[i] : 0.5f * (a[i] + b[i]);
+            if (Math.Abs(x) > 1e-4f)
+            {
+                sum += x * x;
+                count++;
+            }
+        }
+        return count == 0 ? 0f : (float)Math.Sqrt(sum / count);
+    }
+
+    private static void Scale(float[] x, float gain)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] *= gain;
+        }
+    }
+
+    private static AudioBuffer Silent(int frames) => AudioBuffer.Silence(SampleRate, 2, frames);
+}

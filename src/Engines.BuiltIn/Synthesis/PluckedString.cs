@@ -1,0 +1,95 @@
+using AudioMusic.Engines.BuiltIn.Composition;
+
+namespace AudioMusic.Engines.BuiltIn.Synthesis;
+
+/// <summary>How a Karplus–Strong string sounds.</summary>
+internal sealed record StringPatch(double SustainSeconds, float Brightness, float Drive, float Level, double ReleaseSeconds, float BodyLowPass);
+
+/// <summary>Karplus–Strong plucked string: a delay line one period long, excited by a burst of (velocity-filtered)
+/// noise and fed back through a two-point average scaled for the wanted decay. Fractional periods are read with
+/// linear interpolation so the string is in tune; at note-off the loop gain drops (the finger damps the string).
+/// Distortion (tanh drive plus a cabinet low-pass) turns the same string into an electric rock guitar.</summary>
+internal sealed class PluckedString : INoteSynth
+{
+    public static readonly StringPatch Acoustic = new(3.0, 0.75f, 0f, 0.5f, 0.08, 0f);
+    public static readonly StringPatch Electric = new(4.0, 0.6f, 1.6f, 0.4f, 0.08, 5000f);
+    public static readonly StringPatch Distorted = new(5.0, 0.85f, 7f, 0.2f, 0.06, 3200f);
+    public static readonly StringPatch BassGuitar = new(3.5, 0.45f, 0f, 0.85f, 0.05, 2000f);
+    public static readonly StringPatch UprightBass = new(1.6, 0.3f, 0f, 0.95f, 0.07, 1200f);
+
+    private readonly int _sampleRate;
+    private readonly StringPatch _patch;
+    private readonly SeededRandom _random;
+    private readonly float[] _line;
+
+    public PluckedString(int sampleRate, StringPatch patch, SeededRandom random)
+    {
+        _sampleRate = sampleRate;
+        _patch = patch;
+        _random = random;
+        _line = new float[sampleRate / 20 + 4];
+    }
+
+    public double ReleaseSeconds => _patch.ReleaseSeconds;
+
+    public void Render(in NoteEvent note, Span<float> output)
+    {
+        var f = SynthMath.Frequency(note.Pitch);
+        var period = Math.Clamp(_sampleRate / (double)f - 0.5, 2.0, _line.Length - 2);
+        var length = (int)Math.Ceiling(period);
+        var fraction = (float)(Math.Ceiling(period) - period);
+        var velocity = note.Velocity;
+        // Excite: noise low-passed by velocity (soft plucks are darker), with a slight pick-position comb.
+        var smoothing = Math.Clamp(_patch.Brightness * (0.35f + 0.65f * velocity), 0.05f, 1f);
+        var state = 0f;
+        for (var i = 0; i < length; i++)
+        {
+            state += smoothing * (_random.NextNoise() - state);
+            _line[i] = state;
+        }
+        var mean = 0f;
+        for (var i = 0; i < length; i++)
+        {
+            mean += _line[i];
+        }
+        mean /= length;
+        for (var i = 0; i < length; i++)
+        {
+            _line[i] -= mean;
+        }
+        var loopsPerSecond = f;
+        var sustainGain = (float)Math.Pow(0.001, 1.0 / (_patch.SustainSeconds * (1 + 110 / f) / 2 * loopsPerSecond));
+        var dampedGain = (float)Math.Pow(0.001, 1.0 / (_patch.ReleaseSeconds * loopsPerSecond));
+        var noteFrames = Math.Min(output.Length, (int)(note.Duration * _sampleRate));
+        var amplitude = _patch.Level * (0.3f + 0.7f * velocity) * 1.6f;
+        var drive = _patch.Drive;
+        var cabinet = new StateVariableFilter();
+        if (_patch.BodyLowPass > 0)
+        {
+            cabinet.SetCutoff(_patch.BodyLowPass, 0.1f, _sampleRate);
+        }
+        var write = 0;
+        var previous = 0f;
+        for (var i = 0; i < output.Length; i++)
+        {
+            var readA = write;
+            var readB = write + 1 == length ? 0 : write + 1;
+            var delayed = _line[readA] + (_line[readB] - _line[readA]) * fraction;
+            var gain = i < noteFrames ? sustainGain : dampedGain;
+            var fed = gain * 0.5f * (delayed + previous);
+            previous = delayed;
+            _line[write] = fed;
+            write = readB;
+            var y = delayed * amplitude;
+            if (drive > 0)
+            {
+                y = MathF.Tanh(y * drive) / MathF.Sqrt(drive);
+            }
+            if (_patch.BodyLowPass > 0)
+            {
+                y = cabinet.LowPass(y);
+            }
+            output[i] += y;
+        }
+    }
+}

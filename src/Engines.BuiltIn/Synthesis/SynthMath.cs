@@ -1,0 +1,109 @@
+namespace AudioMusic.Engines.BuiltIn.Synthesis;
+
+/// <summary>Shared tables and conversions for the synthesisers.</summary>
+internal static class SynthMath
+{
+    private const int TableBits = 12;
+    private const int TableSize = 1 << TableBits;
+
+    /// <summary>One sine cycle with a guard point, read with linear interpolation (error below −90 dB, far
+    /// cheaper than Math.Sin in the inner loops).</summary>
+    private static readonly float[] Sine = BuildSine();
+
+    public static float Frequency(double midiPitch) => (float)(440.0 * Math.Pow(2, (midiPitch - 69) / 12));
+
+    /// <summary>sin(2π·phase) for a phase in cycles (any real value).</summary>
+    public static float Sin(double phase)
+    {
+        var p = phase - Math.Floor(phase);
+        var x = p * TableSize;
+        var i = (int)x;
+        var frac = (float)(x - i);
+        return Sine[i] + (Sine[i + 1] - Sine[i]) * frac;
+    }
+
+    /// <summary>sin(2π·phase) for a phase already in [0, 1).</summary>
+    public static float SinUnit(float phase)
+    {
+        var x = phase * TableSize;
+        var i = (int)x;
+        var frac = x - i;
+        return Sine[i] + (Sine[i + 1] - Sine[i]) * frac;
+    }
+
+    /// <summary>Per-sample multiplier of an exponential decay that falls by 60 dB in <paramref name="seconds"/>.</summary>
+    public static float DecayPerSample(double seconds, int sampleRate) =>
+        (float)Math.Exp(Math.Log(0.001) / Math.Max(1e-4, seconds * sampleRate));
+
+    /// <summary>PolyBLEP residual that removes most of a naive sawtooth's aliasing at the wrap.</summary>
+    public static float PolyBlep(float t, float dt)
+    {
+        if (t < dt)
+        {
+            t /= dt;
+            return t + t - t * t - 1f;
+        }
+        if (t > 1f - dt)
+        {
+            t = (t - 1f) / dt;
+            return t * t + t + t + 1f;
+        }
+        return 0f;
+    }
+
+    private static float[] BuildSine()
+    {
+        var table = new float[TableSize + 1];
+        for (var i = 0; i <= TableSize; i++)
+        {
+            table[i] = (float)Math.Sin(2 * Math.PI * i / TableSize);
+        }
+        return table;
+    }
+}
+
+/// <summary>Zero-delay-feedback state-variable filter (low-pass output), stable under fast cutoff modulation.</summary>
+internal struct StateVariableFilter
+{
+    private float _ic1, _ic2, _g, _k, _a1, _a2, _a3;
+
+    public void SetCutoff(float frequency, float resonance, int sampleRate)
+    {
+        var f = Math.Clamp(frequency, 20f, sampleRate * 0.45f);
+        _g = (float)Math.Tan(Math.PI * f / sampleRate);
+        _k = 2f - 2f * Math.Clamp(resonance, 0f, 0.97f);
+        _a1 = 1f / (1f + _g * (_g + _k));
+        _a2 = _g * _a1;
+        _a3 = _g * _a2;
+    }
+
+    public float LowPass(float x)
+    {
+        var v3 = x - _ic2;
+        var v1 = _a1 * _ic1 + _a2 * v3;
+        var v2 = _ic2 + _a2 * _ic1 + _a3 * v3;
+        _ic1 = 2f * v1 - _ic1;
+        _ic2 = 2f * v2 - _ic2;
+        return v2;
+    }
+
+    public float BandPass(float x)
+    {
+        var v3 = x - _ic2;
+        var v1 = _a1 * _ic1 + _a2 * v3;
+        var v2 = _ic2 + _a2 * _ic1 + _a3 * v3;
+        _ic1 = 2f * v1 - _ic1;
+        _ic2 = 2f * v2 - _ic2;
+        return v1;
+    }
+
+    public float HighPass(float x)
+    {
+        var v3 = x - _ic2;
+        var v1 = _a1 * _ic1 + _a2 * v3;
+        var v2 = _ic2 + _a2 * _ic1 + _a3 * v3;
+        _ic1 = 2f * v1 - _ic1;
+        _ic2 = 2f * v2 - _ic2;
+        return x - _k * v1 - v2;
+    }
+}
