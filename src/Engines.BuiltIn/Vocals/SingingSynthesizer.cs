@@ -30,6 +30,7 @@ public sealed class SingingSynthesizer
         ArgumentNullException.ThrowIfNull(voice);
         ArgumentOutOfRangeException.ThrowIfNegative(totalFrames);
         var output = new float[totalFrames];
+        voice = WithFiniteSettings(voice);
         var timeline = VocalTimeline.Build(notes);
         var layers = VoiceLayer.For(voice.Type, seed);
         for (var i = 0; i < layers.Count; i++)
@@ -39,6 +40,19 @@ public sealed class SingingSynthesizer
         }
         Normalise(output);
         return output;
+    }
+
+    /// <summary>A NaN or infinite setting would turn the whole render into NaN; it gets a moderate value instead.</summary>
+    private static VoiceSpec WithFiniteSettings(VoiceSpec voice)
+    {
+        static double Finite(double value, double fallback) => double.IsFinite(value) ? value : fallback;
+        return voice with
+        {
+            Breathiness = Finite(voice.Breathiness, 0.2),
+            VibratoCents = Finite(voice.VibratoCents, 30),
+            VibratoHz = Finite(voice.VibratoHz, 5.5),
+            Brightness = Finite(voice.Brightness, 0.5),
+        };
     }
 
     private static void Normalise(float[] samples)

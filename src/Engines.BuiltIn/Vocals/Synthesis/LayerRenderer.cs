@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AudioMusic.Engines.BuiltIn.Vocals.Synthesis;
 
 /// <summary>
@@ -112,7 +114,7 @@ internal sealed class LayerRenderer
                 // nasals, the mouth is closed.
                 voicing = phoneme.Class switch
                 {
-                    ArticulationClass.Nasal => 0.45,
+                    ArticulationClass.Nasal => 0.3,
                     ArticulationClass.Liquid => 0.45,
                     _ => 0.55,
                 };
@@ -127,15 +129,16 @@ internal sealed class LayerRenderer
                 formants = formants with { F1 = 200 };
                 break;
             case SegmentKind.Burst:
-                frication = (phoneme.Voiced ? 0.5 : 0.9) * crisp;
+                frication = (phoneme.Voiced ? 0.8 : 1.4) * crisp;
                 voicing = phoneme.Voiced ? 0.15 : 0;
                 break;
             case SegmentKind.Aspiration:
-                aspiration = 0.5 * crisp;
+                // /HH/ is a soft breath; the aspiration after a released /P T K/ is a little stronger.
+                aspiration = (phoneme.Class == ArticulationClass.Aspirate ? 0.2 : 0.3) * crisp;
                 formants = segment.Vowel.Target;
                 break;
             case SegmentKind.Frication:
-                frication = (phoneme.Voiced ? 0.35 : 0.6) * crisp;
+                frication = (phoneme.Voiced ? 0.55 : 1.0) * crisp;
                 voicing = phoneme.Voiced ? 0.4 : 0;
                 break;
         }
@@ -188,7 +191,7 @@ internal sealed class LayerRenderer
         }
         var delay = Math.Min(VibratoDelaySeconds, 0.3 * (note.VowelEnd - note.VowelStart));
         var depth = Math.Clamp((time - note.VowelStart - delay) / VibratoRampSeconds, 0, 1);
-        return _voice.VibratoCents * depth * Math.Sin(_vibratoPhase);
+        return Math.Clamp(_voice.VibratoCents, 0, 200) * depth * Math.Sin(_vibratoPhase);
     }
 
     private void StartFromSilence(Targets target)
@@ -204,6 +207,8 @@ internal sealed class LayerRenderer
         _nx1 = _nx2 = _ny1 = _ny2 = 0;
     }
 
+    // The inner loop is the hot path of the whole engine; ask for full optimisation even in debug builds.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderBlock(float[] mix, int frame, int count, Targets target, VocalSegment? segment, double time)
     {
         var amplitudeTau = target.Spoken ? 0.003 : 0.005;
@@ -212,7 +217,7 @@ internal sealed class LayerRenderer
         var formantStep = 1 - Math.Exp(-_blockSeconds / formantTau);
 
         // Pitch: only meaningful while a note sounds; during a release tail it holds.
-        var vibratoRate = _voice.VibratoHz * _layer.VibratoRateFactor * (1 + 0.5 * _drift);
+        var vibratoRate = Math.Clamp(_voice.VibratoHz, 0, 12) * _layer.VibratoRateFactor * (1 + 0.5 * _drift);
         _vibratoPhase = (_vibratoPhase + 2 * Math.PI * vibratoRate * _blockSeconds) % (2 * Math.PI);
         _drift += 0.01 * ((_random.NextDouble() * 2 - 1) - _drift);
         if (segment is { } current)
@@ -231,7 +236,7 @@ internal sealed class LayerRenderer
 
         var voicing = _voicing + amplitudeStep * (target.Voicing - _voicing);
         var aspiration = _aspiration + amplitudeStep * (target.Aspiration - _aspiration);
-        var breath = _breath + amplitudeStep * (_voice.Breathiness * 0.25 * target.Voicing - _breath);
+        var breath = _breath + amplitudeStep * (Math.Clamp(_voice.Breathiness, 0, 1) * 0.25 * target.Voicing - _breath);
         var frication = _frication + amplitudeStep * (target.Frication - _frication);
         if (segment is not null)
         {
@@ -281,6 +286,11 @@ internal sealed class LayerRenderer
         var flatGain = noise.FlatGain;
         var layerGain = _layer.Gain;
 
+        // Coefficients as plain locals: keeps the loop free of property calls even in unoptimised builds.
+        double r1a = r1.A, r1b = r1.B, r1c = r1.C, r2a = r2.A, r2b = r2.B, r2c = r2.C;
+        double r3a = r3.A, r3b = r3.B, r3c = r3.C, r4a = r4.A, r4b = r4.B, r4c = r4.C;
+        double za = nasalZero.A, zb = nasalZero.B, zc = nasalZero.C, pa = nasalPole.A, pb = nasalPole.B, pc = nasalPole.C;
+        double bandB0 = band.B0, bandA1 = band.A1, bandA2 = band.A2;
         var phase = _phase;
         var jitter = _jitter;
         var shimmer = _shimmer;
@@ -320,30 +330,30 @@ internal sealed class LayerRenderer
             var tract = excitation;
             if (nasal)
             {
-                var zeroOut = nasalZero.A * excitation + nasalZero.B * zx1 + nasalZero.C * zx2;
-                tract = nasalPole.A * zeroOut + nasalPole.B * py1 + nasalPole.C * py2;
+                var zeroOut = za * excitation + zb * zx1 + zc * zx2;
+                tract = pa * zeroOut + pb * py1 + pc * py2;
                 py2 = py1;
                 py1 = tract;
             }
             zx2 = zx1;
             zx1 = excitation;
-            var y1 = r1.A * tract + r1.B * r1y1 + r1.C * r1y2;
+            var y1 = r1a * tract + r1b * r1y1 + r1c * r1y2;
             r1y2 = r1y1;
             r1y1 = y1;
-            var y2 = r2.A * y1 + r2.B * r2y1 + r2.C * r2y2;
+            var y2 = r2a * y1 + r2b * r2y1 + r2c * r2y2;
             r2y2 = r2y1;
             r2y1 = y2;
-            var y3 = r3.A * y2 + r3.B * r3y1 + r3.C * r3y2;
+            var y3 = r3a * y2 + r3b * r3y1 + r3c * r3y2;
             r3y2 = r3y1;
             r3y1 = y3;
-            var y4 = r4.A * y3 + r4.B * r4y1 + r4.C * r4y2;
+            var y4 = r4a * y3 + r4b * r4y1 + r4c * r4y2;
             r4y2 = r4y1;
             r4y1 = y4;
 
             var output = y4;
             if (fricating)
             {
-                var banded = band.B0 * (white - nx2) - band.A1 * ny1 - band.A2 * ny2;
+                var banded = bandB0 * (white - nx2) - bandA1 * ny1 - bandA2 * ny2;
                 ny2 = ny1;
                 ny1 = banded;
                 output += af * (resonantGain * banded + flatGain * (white - nx1));

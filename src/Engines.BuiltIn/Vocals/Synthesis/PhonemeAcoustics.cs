@@ -98,10 +98,11 @@ internal static class PhonemeTable
         Consonant("K", ArticulationClass.Plosive, false, velar, 0, velarBurst);
         Consonant("G", ArticulationClass.Plosive, true, velar, 0, velarBurst);
 
-        NoiseShape sibilant = new(5500, 2500, 1.0, 0.05);
-        NoiseShape postalveolar = new(2800, 1600, 1.0, 0.05);
-        NoiseShape labiodental = new(6000, 6000, 0.25, 0.3);
-        NoiseShape dental = new(5000, 5000, 0.2, 0.25);
+        // Levels relative to each other follow speech: /SH/ is the loudest fricative, then /S/; /F/ and /TH/ are weak.
+        NoiseShape sibilant = new(5500, 2500, 1.3, 0.05);
+        NoiseShape postalveolar = new(2800, 1600, 2.0, 0.05);
+        NoiseShape labiodental = new(6000, 6000, 0.12, 0.15);
+        NoiseShape dental = new(5000, 5000, 0.1, 0.12);
         Consonant("S", ArticulationClass.Fricative, false, new(300, 1700, 2600), 0, sibilant);
         Consonant("Z", ArticulationClass.Fricative, true, new(300, 1700, 2600), 0, sibilant);
         Consonant("SH", ArticulationClass.Fricative, false, new(300, 1900, 2500), 0, postalveolar);

@@ -55,6 +55,10 @@ internal sealed record PlannedNote(
 internal sealed class VocalTimeline
 {
     public const double MaxLeadInSeconds = 0.06;
+
+    // The singable range with margin: C1 (33 Hz) to E7 (2.6 kHz); beyond it the source model makes no sense.
+    private const double LowestMidiPitch = 24;
+    private const double HighestMidiPitch = 100;
     private const double PhraseGapSeconds = 0.3;
     private const double LegatoGapSeconds = 0.03;
 
@@ -131,12 +135,12 @@ internal sealed class VocalTimeline
             planned.Add(new PlannedNote(
                 note.StartSeconds,
                 vowelEnd,
-                note.MidiPitch,
+                Math.Clamp(note.MidiPitch, LowestMidiPitch, HighestMidiPitch),
                 note.Spoken,
                 note.Syllable.Stressed,
-                Math.Clamp(note.Velocity, 0.05, 1.0) * stressWeight,
+                (float.IsFinite(note.Velocity) ? Math.Clamp(note.Velocity, 0.05, 1.0) : 0.8) * stressWeight,
                 legato,
-                i > 0 ? notes[i - 1].MidiPitch : note.MidiPitch,
+                Math.Clamp(i > 0 ? notes[i - 1].MidiPitch : note.MidiPitch, LowestMidiPitch, HighestMidiPitch),
                 phraseBounds[i].Start,
                 phraseBounds[i].End));
         }
