@@ -51,6 +51,27 @@ public sealed class OrleansAdoNetSmokeTests(MigratedPostgresDatabaseFixture data
             // SiloStatus.Active is 3.
             Assert.Equal(["3"], await QueryAsync(connectionString,
                 $"SELECT status::text FROM orleans_membership WHERE deployment_id = '{clusterId}'"));
+
+            var aliveBefore = Assert.Single(await QueryAsync(connectionString,
+                $"SELECT i_am_alive_time::text FROM orleans_membership WHERE deployment_id = '{clusterId}'"));
+
+            // An external client, as an API host is, finds the gateway through GatewaysQueryKey.
+            using var client = BuildClient(connectionString, clusterId);
+            await client.StartAsync(timeout.Token);
+            try
+            {
+                var viaGateway = client.Services.GetRequiredService<IClusterClient>().GetGrain<IStorageSmokeGrain>("song-1");
+                Assert.Equal("third take", await viaGateway.GetAsync());
+            }
+            finally
+            {
+                await client.StopAsync(CancellationToken.None);
+            }
+
+            // Heartbeats (UpdateIAmAlivetimeKey) move the silo's alive time forward.
+            Assert.True(await EventuallyAsync(async () => (await QueryAsync(connectionString,
+                $"SELECT (i_am_alive_time > '{aliveBefore}'::timestamptz)::text FROM orleans_membership WHERE deployment_id = '{clusterId}'"))
+                .SequenceEqual(["true"])));
         }
         finally
         {
@@ -73,6 +94,8 @@ public sealed class OrleansAdoNetSmokeTests(MigratedPostgresDatabaseFixture data
                 options.ServiceId = "audiomusic-storage-tests";
             });
             silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
+            // Publish heartbeats every second instead of every few minutes, so the test sees one.
+            silo.Configure<ClusterMembershipOptions>(options => options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(1));
             silo.UseAdoNetClustering(options =>
             {
                 options.Invariant = Invariant;
@@ -90,6 +113,39 @@ public sealed class OrleansAdoNetSmokeTests(MigratedPostgresDatabaseFixture data
             });
         });
         return builder.Build();
+    }
+
+    private static IHost BuildClient(string connectionString, string clusterId)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = clusterId;
+                options.ServiceId = "audiomusic-storage-tests";
+            });
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = Invariant;
+                options.ConnectionString = connectionString;
+            });
+        });
+        return builder.Build();
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+            await Task.Delay(100);
+        }
+        return false;
     }
 
     private static int FreePort()
