@@ -14,6 +14,10 @@ data_dir="${AUDIOMUSIC_PG_DIR:-${TMPDIR:-/tmp}/audiomusic-postgres-$port}"
 password="audiomusic-dev"
 connection="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password"
 
+# The server account may not be allowed into the caller's working directory; nothing below needs it.
+data_dir="$(realpath -m "$data_dir")"
+cd /
+
 log() { echo "postgres-dev: $*" >&2; }
 
 find_bin_dir() {
