@@ -2,16 +2,19 @@
 #   docker run --rm -e ConnectionStrings__AudioMusic=... audiomusic-silo migrate
 # Build from the repository root:
 #   docker build -f deploy/docker/silo.Dockerfile -t audiomusic-silo .
+# For GPU silos, pick the CUDA build of libtorch (build/TorchSharp.targets) and run the container with GPU access:
+#   docker build -f deploy/docker/silo.Dockerfile --build-arg TORCH_BACKEND=cuda -t audiomusic-silo:cuda .
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TORCH_BACKEND=cpu
 WORKDIR /source
-# Project files and central build settings first, so the restore layer is reused until a dependency changes.
+# Central build settings (package versions, the libtorch switch) come with the sources.
 COPY Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY build/ build/
 COPY src/ src/
 COPY deploy/sql/ deploy/sql/
-RUN dotnet restore src/Silo/Silo.csproj
-RUN dotnet publish src/Silo/Silo.csproj --configuration Release --no-restore --output /app
+RUN dotnet restore src/Silo/Silo.csproj -p:TorchBackend=$TORCH_BACKEND
+RUN dotnet publish src/Silo/Silo.csproj --configuration Release --no-restore -p:TorchBackend=$TORCH_BACKEND --output /app
 
 # The ASP.NET runtime (a superset of the plain one) so a silo can also serve HTTP endpoints such as a dashboard.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
