@@ -67,9 +67,9 @@ internal static class GenreCatalog
         Sub("gospel", "gospel", "rnb", ["gospel", "worship", "hymn"], 70, 110, MajorOnly, [Four, Six, Three], 220, ["organ", "piano", "choir"], PianoKeys),
         FromPreset("metal", "metal", "metal", ["metal", "heavy metal", "metalcore", "thrash", "death metal", "black metal", "nu metal"], ["distorted guitar", "double kick", "bass guitar"], [E, D, A, B, C]),
         Sub("doom", "doom metal", "metal", ["doom", "doom metal", "sludge", "stoner metal"], 50, 80, MinorOnly, [Four], 300, ["downtuned guitar", "heavy drums", "bass guitar"], [D, C, B, A]),
-        FromPreset("lo-fi", "lo-fi", "lo-fi", ["lofi", "lo fi", "chillhop", "lofi hip hop", "lo fi hip hop", "study beats"], ["electric piano", "dusty drums", "vinyl crackle"], PianoKeys),
+        FromPreset("lo-fi", "lo-fi", "lo-fi", ["lofi", "lo fi", "chillhop", "lofi hip hop", "lo fi hip hop", "study beats"], ["electric piano", "dusty drums", "vinyl crackle"], PianoKeys) with { LeansInstrumental = true },
         FromPreset("ambient", "ambient", "ambient", ["ambient", "drone", "new age", "meditation", "soundscape", "atmospheric"], ["pads", "synth", "piano"], SynthKeys) with { LeansInstrumental = true },
-        FromPreset("cinematic", "cinematic", "cinematic", ["cinematic", "film score", "movie score", "soundtrack", "trailer", "score", "orchestral", "epic orchestral"], ["orchestra", "strings", "brass", "timpani"], [D, C, A, E, G]) with { LeansInstrumental = true },
+        FromPreset("cinematic", "cinematic", "cinematic", ["cinematic", "film score", "movie score", "soundtrack", "trailer", "score", "orchestral"], ["orchestra", "strings", "brass", "timpani"], [D, C, A, E, G]) with { LeansInstrumental = true },
     ];
 
     public static GenreProfile Pop => All[0];

@@ -20,7 +20,7 @@ internal sealed record GenreProfile(
     IReadOnlyList<string> Instruments,
     IReadOnlyList<int> TypicalTonics)
 {
-    /// <summary>Ambient, classical and cinematic pieces are instrumental unless the query asks for a voice.</summary>
+    /// <summary>Ambient, classical, cinematic and lo-fi pieces are instrumental unless the query asks for a voice.</summary>
     public bool LeansInstrumental { get; init; }
 
     /// <summary>Rap genres plan rap verses (text2rap) unless the query is instrumental.</summary>

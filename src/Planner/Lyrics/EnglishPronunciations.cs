@@ -47,8 +47,8 @@ internal static class EnglishPronunciations
 
     private static bool IsVowel(string phone) => char.IsAsciiDigit(phone[^1]);
 
-    /// <summary>Vowel groups, minus a silent final e ("lake"), minus the e of a final "-es"/"-ed" that adds no
-    /// syllable ("loved"), plus one for a final consonant + "le" ("little").</summary>
+    /// <summary>Vowel groups, minus a silent e before a suffix ("lonely") or at the end ("lake", but not the
+    /// syllabic "-le" of "little"), minus the e of a final "-es"/"-ed" that adds no syllable ("loved").</summary>
     internal static int SpellingSyllables(string word)
     {
         if (word.Any(char.IsAsciiDigit))
@@ -70,6 +70,16 @@ internal static class EnglishPronunciations
                 groups++;
             }
             inGroup = vowel;
+        }
+        // A silent e before a suffix: "lonely", "forgiveness", "movement", "hopeful", "careless".
+        foreach (var suffix in SilentESuffixes)
+        {
+            if (w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal) && w[^(suffix.Length + 1)] == 'e'
+                && !IsVowelLetter(w[^(suffix.Length + 2)]) && groups > 2)
+            {
+                groups--;
+                break;
+            }
         }
         if (groups > 1 && w.EndsWith('e') && !(w.EndsWith("le", StringComparison.Ordinal) && w.Length > 2 && !IsVowelLetter(w[^3])))
         {
@@ -101,6 +111,8 @@ internal static class EnglishPronunciations
         }
         return w[i..];
     }
+
+    private static readonly string[] SilentESuffixes = ["ness", "ment", "ful", "less", "ly"];
 
     private static bool IsVowelLetter(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 

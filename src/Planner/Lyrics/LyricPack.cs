@@ -6,7 +6,8 @@ internal sealed record ThemeWords(string Title, IReadOnlyList<string> Images, IR
 
 /// <summary>Everything a language needs to write lyrics: line templates per section and vocabulary per theme.
 /// End phrases carry their article ("the night", "la luna") so templates end on a preposition or verb and
-/// never have to agree with a noun's gender or case.</summary>
+/// never have to agree with a noun's gender or case. A rap line is an opening ending in {A} plus a closing
+/// ending in {E}, both phrases from one rhyme class.</summary>
 internal sealed record LyricPack(
     string Filler,
     IReadOnlyList<string> Verse,

@@ -64,13 +64,8 @@ internal static class LyricWriter
         public IReadOnlyList<LineTemplate> Bridge { get; } = LineTemplate.ParseAll(language.Pack.Bridge, language);
         public IReadOnlyList<LineTemplate> Outro { get; } = LineTemplate.ParseAll(language.Pack.Outro, language);
 
-        /// <summary>Packs without rap halves rap two short verse lines joined by a comma.</summary>
-        public IReadOnlyList<LineTemplate> RapOpenings { get; } = language.Pack.RapOpenings.Count > 0
-            ? LineTemplate.ParseAll(language.Pack.RapOpenings, language)
-            : LineTemplate.ParseAll(language.Pack.Verse.Select(v => v.Replace(LineTemplate.End, LineTemplate.Inner, StringComparison.Ordinal)), language);
-
-        public IReadOnlyList<LineTemplate> RapClosings { get; } = LineTemplate.ParseAll(
-            language.Pack.RapClosings.Count > 0 ? language.Pack.RapClosings : language.Pack.Verse, language);
+        public IReadOnlyList<LineTemplate> RapOpenings { get; } = LineTemplate.ParseAll(language.Pack.RapOpenings, language);
+        public IReadOnlyList<LineTemplate> RapClosings { get; } = LineTemplate.ParseAll(language.Pack.RapClosings, language);
     }
 
     /// <summary>End phrases grouped by rhyme class; only classes with at least two different last words can rhyme.</summary>
@@ -158,40 +153,47 @@ internal static class LyricWriter
             return result;
         }
 
+        /// <summary>First among templates not yet used in the verse, then among all of them; the closest wording
+        /// wins only when no pair fits the range.</summary>
         private string WriteRapLine(EndPhrase end, EndPhrase inner, bool allowTopic)
         {
             var image = PickImage(end);
             var imageSyllables = brief.Language.CountSyllables(image);
-            var openings = Fresh(pack.RapOpenings.Where(t => allowTopic || !t.UsesTopic).ToList(), "open:");
-            var closings = Fresh(pack.RapClosings.Where(t => !t.UsesTopic).ToList(), "close:");
-            var best = (Open: openings[0], OpenExp: openings[0].Expansions[0], Close: closings[0], CloseExp: closings[0].Expansions[0]);
+            var allOpenings = pack.RapOpenings.Where(t => allowTopic || !t.UsesTopic).ToList();
+            var allClosings = pack.RapClosings.Where(t => !t.UsesTopic).ToList();
+            var best = (Open: allOpenings[0], OpenExp: allOpenings[0].Expansions[0], Close: allClosings[0], CloseExp: allClosings[0].Expansions[0]);
             var bestDistance = int.MaxValue;
-            foreach (var open in openings)
+            foreach (var freshOnly in new[] { true, false })
             {
-                foreach (var openExp in open.Expansions)
+                var openings = freshOnly ? Fresh(allOpenings, "open:") : Shuffled(allOpenings);
+                var closings = freshOnly ? Fresh(allClosings, "close:") : Shuffled(allClosings);
+                foreach (var open in openings)
                 {
-                    var first = openExp.Syllables(_topicSyllables, imageSyllables, inner.Syllables, 0);
-                    var fits = new List<(LineTemplate, TemplateExpansion)>();
-                    foreach (var close in closings)
+                    foreach (var openExp in open.Expansions)
                     {
-                        foreach (var closeExp in close.Expansions)
+                        var first = openExp.Syllables(_topicSyllables, imageSyllables, inner.Syllables, 0);
+                        var fits = new List<(LineTemplate, TemplateExpansion)>();
+                        foreach (var close in closings)
                         {
-                            var distance = Distance(first + closeExp.Syllables(0, imageSyllables, 0, end.Syllables));
-                            if (distance == 0)
+                            foreach (var closeExp in close.Expansions)
                             {
-                                fits.Add((close, closeExp));
-                            }
-                            else if (distance < bestDistance)
-                            {
-                                bestDistance = distance;
-                                best = (open, openExp, close, closeExp);
+                                var distance = Distance(first + closeExp.Syllables(0, imageSyllables, 0, end.Syllables));
+                                if (distance == 0)
+                                {
+                                    fits.Add((close, closeExp));
+                                }
+                                else if (distance < bestDistance)
+                                {
+                                    bestDistance = distance;
+                                    best = (open, openExp, close, closeExp);
+                                }
                             }
                         }
-                    }
-                    if (fits.Count > 0)
-                    {
-                        var (close, closeExp) = random.Pick(fits);
-                        return ComposeRap(open, openExp, close, closeExp, image, inner, end);
+                        if (fits.Count > 0)
+                        {
+                            var (close, closeExp) = random.Pick(fits);
+                            return ComposeRap(open, openExp, close, closeExp, image, inner, end);
+                        }
                     }
                 }
             }

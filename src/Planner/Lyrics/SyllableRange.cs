@@ -5,9 +5,10 @@ namespace AudioMusic.Planner.Lyrics;
 /// <summary>How many syllables a lyric line may carry at a tempo and meter, and how much music it spans.</summary>
 public sealed record SyllableRange(int Min, int Max, int BarsPerLine, double LineSeconds)
 {
-    /// <summary>Sung lines aim at about 4 s of music, rap lines at about 2.5 s (one bar of 4/4 near 90 bpm).</summary>
+    /// <summary>Sung lines aim at about 4 s of music, rap lines at about 3 s (one bar of 4/4 near 80–100 bpm,
+    /// two bars of half-time trap at 140).</summary>
     private const double SungTargetSeconds = 4.0;
-    private const double RapTargetSeconds = 2.5;
+    private const double RapTargetSeconds = 3.0;
 
     /// <summary>Comfortable syllable rates: singing 1.75–3.5 syllables/s, rap 3–5.5 syllables/s.</summary>
     private static readonly (double Min, double Max) SungRate = (1.75, 3.5);
@@ -21,7 +22,8 @@ public sealed record SyllableRange(int Min, int Max, int BarsPerLine, double Lin
         var safeBpm = Math.Clamp(bpm, RequestLimits.MinBpm, RequestLimits.MaxBpm);
         var barSeconds = meter.QuarterNotesPerBar * 60.0 / safeBpm;
         var target = rap ? RapTargetSeconds : SungTargetSeconds;
-        var bars = new[] { 1, 2, 4 }.MinBy(b => Math.Abs(b * barSeconds - target));
+        // Rounded so that exact ties (2.67 s vs 5.33 s around a 4 s target) go to the shorter line, not to float noise.
+        var bars = new[] { 1, 2, 4 }.OrderBy(b => Math.Round(Math.Abs(b * barSeconds - target), 3)).ThenBy(b => b).First();
         var lineSeconds = bars * barSeconds;
         var rate = rap ? RapRate : SungRate;
         var span = Math.Clamp(lineSeconds, 2.0, 6.0);

@@ -29,6 +29,8 @@ internal static class QueryAnalyzer
         "mes", "est", "chanson", "qui", "dans", "au", "aux", "der", "die", "das", "ein", "eine", "einen", "und", "mit", "über",
         "von", "zu", "im", "ist", "ich", "mein", "meine", "lied", "für", "auf", "den", "dem", "o", "os", "as", "um", "uma", "do",
         "da", "e", "com", "meu", "minha", "canção", "música", "em", "no", "na", "dos", "das", "quiero", "veux", "möchte", "quero",
+        "up", "down", "out", "off", "away", "back", "around", "through", "again", "still", "even", "ever", "never",
+        "always", "only", "late", "early", "hard", "hitting", "banger", "hit", "jam", "anthem", "ballad",
         "study", "studying", "relax", "relaxing", "sleep", "sleeping", "work", "working", "focus", "gaming", "workout", "to",
         "vocales", "voz", "letra", "paroles", "gesang", "español", "espanol", "français", "francais", "deutsch", "português",
     };
@@ -40,10 +42,13 @@ internal static class QueryAnalyzer
         "mein", "meine", "dein", "deine", "der", "die", "das", "ein", "eine", "meu", "minha", "o", "os", "as", "um", "uma",
     };
 
-    private static readonly HashSet<string> TopicIntroducers = new(StringComparer.Ordinal)
-    {
-        "about", "for", "dedicated", "sobre", "sur", "über", "acerca", "de",
-    };
+    /// <summary>Words that introduce the subject, strongest first: "about" beats "for", and Spanish "sobre"
+    /// beats the "de" of "canción de amor".</summary>
+    private static readonly string[][] TopicIntroducers =
+    [
+        ["about", "sobre", "sur", "über", "acerca", "regarding"],
+        ["for", "dedicated", "de", "to"],
+    ];
 
     private static readonly HashSet<string> RapWords = new(StringComparer.Ordinal)
     {
@@ -124,7 +129,9 @@ internal static class QueryAnalyzer
         var asksForRap = words.Overlaps(RapWords);
         var asksForSinging = words.Overlaps(SingingWords);
         var explicitValues = ExplicitValueParser.Parse(text.Lower);
-        var (topicPhrase, topicWords, topicIsName) = FindTopic(text, claimed);
+        var queryLanguage = LanguageDetector.Detect(text);
+        // German capitalises every noun, so a capital letter says nothing about names there.
+        var (topicPhrase, topicWords, topicIsName) = FindTopic(text, claimed, namesByCapital: queryLanguage != "de");
 
         return new QueryAnalysis
         {
@@ -145,7 +152,7 @@ internal static class QueryAnalyzer
             TopicPhrase = topicPhrase,
             TopicWords = topicWords,
             TopicIsName = topicIsName,
-            QueryLanguage = LanguageDetector.Detect(text),
+            QueryLanguage = queryLanguage,
             Explicit = explicitValues,
         };
     }
@@ -180,11 +187,11 @@ internal static class QueryAnalyzer
     }
 
     /// <summary>The topic is the first run of unclaimed content words after "about" (or anywhere, without it),
-    /// preferring a noun-like run over a verb in -ing ("about losing my dog" → "my dog"), with the determiner
+    /// preferring a name, then a noun-like run over a verb in -ing ("about losing my dog" → "my dog"), with the determiner
     /// the query put before it. At most three words, so it fits a lyric line.</summary>
-    private static (string? Phrase, IReadOnlyList<string> Words, bool IsName) FindTopic(QueryText text, bool[] claimed)
+    private static (string? Phrase, IReadOnlyList<string> Words, bool IsName) FindTopic(QueryText text, bool[] claimed, bool namesByCapital)
     {
-        var tokens = text.Tokens;
+        IReadOnlyList<QueryToken> tokens = namesByCapital ? text.Tokens : text.Tokens.Select(t => t with { LooksLikeName = false }).ToList();
         var isContent = new bool[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -195,12 +202,14 @@ internal static class QueryAnalyzer
         var topicWords = tokens.Where((t, i) => isContent[i]).Select(t => t.Word).Distinct(StringComparer.Ordinal).ToList();
 
         var introducer = -1;
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var tier in TopicIntroducers)
         {
-            if (TopicIntroducers.Contains(tokens[i].Word) && !claimed[i])
+            for (var i = 0; i < tokens.Count && introducer < 0; i++)
             {
-                introducer = i;
-                break;
+                if (tier.Contains(tokens[i].Word) && !claimed[i] && i + 1 < tokens.Count)
+                {
+                    introducer = i;
+                }
             }
         }
         var runs = new List<(int Start, int End)>();
@@ -221,7 +230,9 @@ internal static class QueryAnalyzer
         {
             return (null, topicWords, false);
         }
-        var (runStart, runEnd) = runs.FirstOrDefault(r => !tokens[r.End - 1].Word.EndsWith("ing", StringComparison.Ordinal), runs[0]);
+        // A name ("Brooklyn") is the most specific subject there is; then the first run not ending in a verb in -ing.
+        var (runStart, runEnd) = runs.FirstOrDefault(r => tokens[r.Start].LooksLikeName,
+            runs.FirstOrDefault(r => !tokens[r.End - 1].Word.EndsWith("ing", StringComparison.Ordinal), runs[0]));
         if (runEnd - runStart > 3)
         {
             runStart = runEnd - 3;

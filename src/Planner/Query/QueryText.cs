@@ -25,6 +25,8 @@ internal sealed class QueryText
         ["😡"] = "angry", ["🤘"] = "metal", ["🎤"] = "vocals", ["🌌"] = "space", ["🚀"] = "space", ["🏠"] = "home",
     };
 
+    private static readonly HashSet<string> ElidedPrefixes = new(StringComparer.Ordinal) { "d", "l", "j", "qu", "n", "s", "c", "m", "t" };
+
     /// <summary>Queries are bounded by the validator at 1000 characters; the bound here keeps the planner fast even
     /// when called with something that was never validated.</summary>
     public const int MaxCharacters = 1000;
@@ -68,6 +70,12 @@ internal sealed class QueryText
                 while (i < lower.Length && (char.IsLetterOrDigit(lower[i]) || IsInnerApostrophe(lower, i)))
                 {
                     i++;
+                }
+                // French elisions ("d'amour", "l'été") are read as the word after the apostrophe.
+                var apostrophe = lower.IndexOfAny(['\'', '’'], start, i - start);
+                if (apostrophe > start && ElidedPrefixes.Contains(lower[start..apostrophe]))
+                {
+                    start = apostrophe + 1;
                 }
                 var word = lower[start..i];
                 var originalWord = aligned ? original[start..i] : word;

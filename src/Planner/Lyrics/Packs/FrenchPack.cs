@@ -29,8 +29,8 @@ internal static class FrenchPack
             "(peut-être) qu'un jour on trouvera {E}",
         ],
         Outro: ["(oh,) {T}, (oh,) dans {E}", "(et) on disparaît dans {E}", "(et) je reste là dans {E}"],
-        RapOpenings: [],
-        RapClosings: [],
+        RapOpenings: ["(ouais,) dans {A}", "(ouais,) j'ai grandi dans {A}", "(yo,) je traîne dans {A}", "(et) toujours sous {A}", "(ouais,) je roule vers {A}", "(et) je cours dans {A}", "(yo,) je reviens vers {A}"],
+        RapClosings: ["(et) comme {E}", "(et) je brille comme {E}", "(ouais,) je fonce vers {E}", "(et) j'écris mon nom sur {E}", "(yo,) personne ne m'arrête dans {E}", "(et) je reste fort dans {E}", "(ouais,) je vise {E}"],
         General: new ThemeWords("le rêve", ["ton sourire", "tes yeux", "ta voix", "la guitare", "un souvenir", "le matin"],
         [
             "l'amour", "le jour", "le retour", "le tambour", "le détour", "la nuit", "le bruit", "minuit", "la pluie", "la lumière",

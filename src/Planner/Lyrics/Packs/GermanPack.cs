@@ -30,8 +30,8 @@ internal static class GermanPack
             "(und) die Musik trägt uns (fort) aus {E}",
         ],
         Outro: ["(oh,) {T}, (oh,) in {E}", "(und) wir verschwinden in {E}", "(und) ich bleibe hier in {E}"],
-        RapOpenings: [],
-        RapClosings: [],
+        RapOpenings: ["(yo,) in {A}", "(yo,) ich komme aus {A}", "(ja,) groß geworden in {A}", "(und) immer noch in {A}", "(yo,) ich fahre mit {A}", "(und) ich lebe in {A}", "(ja,) ich bleibe bei {A}"],
+        RapClosings: ["(und) mit {E}", "(und) ich glänze in {E}", "(ja,) keiner stoppt mich in {E}", "(und) ich schreibe meinen Namen in {E}", "(yo,) ich bin der König in {E}", "(und) ich bleibe stark in {E}", "(ja,) ich tanze mit {E}"],
         General: new ThemeWords("der Traum", ["dein Lächeln", "deine Augen", "die Gitarre", "eine Erinnerung", "deine Stimme"],
         [
             "der Nacht", "der Macht", "der Pracht", "dem Wind", "dem Kind", "dem Licht", "dem Gedicht", "der Sicht", "dem Meer",

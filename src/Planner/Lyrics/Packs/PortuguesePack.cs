@@ -30,8 +30,8 @@ internal static class PortuguesePack
             "(talvez) um dia a gente encontre {E}",
         ],
         Outro: ["(ai,) {T}, (oh,) sob {E}", "(e) a gente se perde com {E}", "(e) eu fico aqui com {E}"],
-        RapOpenings: [],
-        RapClosings: [],
+        RapOpenings: ["(é,) com {A}", "(é,) eu venho com {A}", "(e) sempre sob {A}", "(yo,) eu corro para {A}", "(e) eu vivo com {A}", "(é,) ninguém me para sob {A}", "(e) eu sigo com {A}"],
+        RapClosings: ["(e) como {E}", "(e) eu brilho como {E}", "(é,) eu sigo para {E}", "(e) escrevo meu nome sobre {E}", "(yo,) eu sou o rei sob {E}", "(e) fico forte com {E}", "(é,) eu danço com {E}"],
         General: new ThemeWords("o sonho", ["teu sorriso", "teu olhar", "o violão", "uma lembrança", "tua voz", "a manhã"],
         [
             "o coração", "a canção", "a paixão", "a ilusão", "o chão", "a solidão", "a estação", "o verão", "o amor", "a dor",

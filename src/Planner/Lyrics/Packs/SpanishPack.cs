@@ -35,8 +35,8 @@ internal static class SpanishPack
             "(quizás) un día encontremos {E}",
         ],
         Outro: ["(ay,) {T}, (oh,) en {E}", "(y) nos perdemos en {E}", "(y) me quedo aquí con {E}"],
-        RapOpenings: [],
-        RapClosings: [],
+        RapOpenings: ["(eh,) en {A}", "(yo) vengo desde {A}", "(y) crecí en {A}", "(eh,) sigo en {A}", "(y) siempre en {A}", "(yo) camino por {A}", "(eh,) nadie me para en {A}"],
+        RapClosings: ["(y) como {E}", "(y) brillo como {E}", "(y) voy directo hacia {E}", "(eh,) nunca me rindo en {E}", "(y) escribo mi nombre en {E}", "(yo) soy el rey en {E}", "(y) sigo firme con {E}"],
         General: new ThemeWords("el sueño", ["tu sonrisa", "tu mirada", "la guitarra", "un recuerdo", "tu voz", "la mañana"],
         [
             "el corazón", "la canción", "la pasión", "la ilusión", "la razón", "el perdón", "el amor", "el dolor", "el calor", "la flor",
