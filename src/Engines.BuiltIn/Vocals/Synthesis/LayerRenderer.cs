@@ -35,6 +35,14 @@ internal sealed class LayerRenderer
     private double _vibratoPhase, _drift;
     private NoiseShape _noiseShape = NoiseShape.None;
 
+    // Coefficients that do not change during a render, and the band-pass of the last noise colour used.
+    private readonly double _sungAmplitudeStep, _spokenAmplitudeStep, _sungFormantStep, _spokenFormantStep;
+    private readonly ResonatorCoefficients _fourthFormant, _nasalPole;
+    private readonly double _pitchStep, _brightCutoffHz;
+    private readonly CachedResonator _formant1 = new(), _formant2 = new(), _formant3 = new();
+    private NoiseShape _bandShape = NoiseShape.None;
+    private BandPassCoefficients _band;
+
     // Signal state of the per-sample loop.
     private double _phase, _jitter = 1, _shimmer = 1, _tilt;
     private double _zx1, _zx2, _py1, _py2, _r1y1, _r1y2, _r2y1, _r2y2, _r3y1, _r3y2, _r4y1, _r4y2;
@@ -50,6 +58,16 @@ internal sealed class LayerRenderer
         _random = new SplitMix(seed);
         _noiseState = (uint)(_random.Next() | 1);
         _vibratoPhase = _random.NextDouble() * 2 * Math.PI;
+        _sungAmplitudeStep = 1 - Math.Exp(-_blockSeconds / 0.005);
+        _spokenAmplitudeStep = 1 - Math.Exp(-_blockSeconds / 0.003);
+        _sungFormantStep = 1 - Math.Exp(-_blockSeconds / 0.014);
+        _spokenFormantStep = 1 - Math.Exp(-_blockSeconds / 0.008);
+        _fourthFormant = ResonatorCoefficients.Resonance(layer.F4Hz, 250 * layer.BandwidthScale, sampleRate);
+        _pitchStep = 1 - Math.Exp(-_blockSeconds / 0.01);
+        // Brightness sets the corner of the spectral-tilt low-pass: 1 kHz (dark) to 12 kHz (bright).
+        _brightCutoffHz = 1000 * Math.Pow(12, Math.Clamp(voice.Brightness, 0, 1));
+        _nasalPole = ResonatorCoefficients.Resonance(NasalPoleHz * layer.F1Scale, 100, sampleRate);
+        _band = BandPassCoefficients.For(NoiseShape.None.CentreHz, NoiseShape.None.BandwidthHz, sampleRate);
     }
 
     /// <summary>Adds this singer to <paramref name="mix"/>; checks cancellation every block (~1.5 ms of audio).</summary>
@@ -211,10 +229,9 @@ internal sealed class LayerRenderer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderBlock(float[] mix, int frame, int count, Targets target, VocalSegment? segment, double time)
     {
-        var amplitudeTau = target.Spoken ? 0.003 : 0.005;
-        var formantTau = target.Spoken ? 0.008 : 0.014;
-        var amplitudeStep = 1 - Math.Exp(-_blockSeconds / amplitudeTau);
-        var formantStep = 1 - Math.Exp(-_blockSeconds / formantTau);
+        // Spoken delivery articulates faster: shorter smoothing of amplitudes and formants.
+        var amplitudeStep = target.Spoken ? _spokenAmplitudeStep : _sungAmplitudeStep;
+        var formantStep = target.Spoken ? _spokenFormantStep : _sungFormantStep;
 
         // Pitch: only meaningful while a note sounds; during a release tail it holds.
         var vibratoRate = Math.Clamp(_voice.VibratoHz, 0, 12) * _layer.VibratoRateFactor * (1 + 0.5 * _drift);
@@ -224,7 +241,7 @@ internal sealed class LayerRenderer
         {
             var note = _timeline.Notes[current.NoteIndex];
             var wanted = TargetMidi(note, time) + (VibratoCents(note, time) + 60 * _drift) / 100;
-            _midi = double.IsNaN(_midi) ? wanted : _midi + (1 - Math.Exp(-_blockSeconds / 0.01)) * (wanted - _midi);
+            _midi = double.IsNaN(_midi) ? wanted : _midi + _pitchStep * (wanted - _midi);
         }
         if (double.IsNaN(_midi))
         {
@@ -249,62 +266,88 @@ internal sealed class LayerRenderer
         // Formant tuning: a soprano opens her jaw so that F1 never falls below the sung pitch.
         var f1 = Math.Max(_f1 * _layer.F1Scale, segment is { Kind: SegmentKind.Vowel } ? 1.1 * f0 : 0);
         var bandwidth = _layer.BandwidthScale;
-        var r1 = ResonatorCoefficients.Resonance(f1, 80 * bandwidth, _sampleRate);
-        var r2 = ResonatorCoefficients.Resonance(_f2 * _layer.UpperFormantScale, 100 * bandwidth, _sampleRate);
-        var r3 = ResonatorCoefficients.Resonance(_f3 * _layer.UpperFormantScale, 150 * bandwidth, _sampleRate);
-        var r4 = ResonatorCoefficients.Resonance(_layer.F4Hz, 250 * bandwidth, _sampleRate);
-        var nasalPole = ResonatorCoefficients.Resonance(NasalPoleHz * _layer.F1Scale, 100, _sampleRate);
-        var nasalZero = ResonatorCoefficients.AntiResonance(_zero * _layer.F1Scale, 100, _sampleRate);
+        var r1 = _formant1.For(f1, 80 * bandwidth, _sampleRate);
+        var r2 = _formant2.For(_f2 * _layer.UpperFormantScale, 100 * bandwidth, _sampleRate);
+        var r3 = _formant3.For(_f3 * _layer.UpperFormantScale, 150 * bandwidth, _sampleRate);
+        var r4 = _fourthFormant;
+        var nasalPole = _nasalPole;
+        var nasal = Math.Abs(_zero - NasalPoleHz) > 0.5;
+        var nasalZero = nasal ? ResonatorCoefficients.AntiResonance(_zero * _layer.F1Scale, 100, _sampleRate) : ResonatorCoefficients.Bypass;
         // Keep the last noise colour while a fricative fades out, instead of switching it off mid-decay.
         if (target.Frication > 0)
         {
             _noiseShape = target.Noise;
         }
         var noise = _noiseShape;
-        var band = BandPassCoefficients.For(noise.CentreHz * _layer.UpperFormantScale, noise.BandwidthHz, _sampleRate);
-        var brightness = Math.Clamp(_voice.Brightness, 0, 1);
-        var tiltCutoff = 1000 * Math.Pow(12, brightness) * (0.6 + 0.4 * Math.Min(voicing + 0.3, 1));
+        if (noise != _bandShape)
+        {
+            _band = BandPassCoefficients.For(noise.CentreHz * _layer.UpperFormantScale, noise.BandwidthHz, _sampleRate);
+            _bandShape = noise;
+        }
+        var band = _band;
+        var tiltCutoff = _brightCutoffHz * (0.6 + 0.4 * Math.Min(voicing + 0.3, 1));
         var tiltCoefficient = 1 - Math.Exp(-2 * Math.PI * Math.Min(tiltCutoff, 0.45 * _sampleRate) / _sampleRate);
         var table = _layer.Pulse.ForPitch(f0, _sampleRate);
         var openQuotient = _layer.Pulse.OpenQuotient;
 
         // The nasal branch and the fricative band-pass only run in blocks that need them (most blocks are vowels).
-        var nasal = Math.Abs(_zero - NasalPoleHz) > 0.5;
         var fricating = frication > SilenceThreshold || _frication > SilenceThreshold;
         var inverseCount = 1.0 / count;
+        // The block is rendered in passes over two small stack buffers (source, nasal branch, formant cascade,
+        // frication) rather than in one loop: each pass keeps few values live, so they all stay in registers.
+        Span<double> signal = stackalloc double[count];
+        Span<double> white = stackalloc double[count];
+        RenderSource(signal, white, voicing, aspiration, breath, increment, startIncrement, inverseCount, table, tiltCoefficient, openQuotient);
+        if (nasal)
+        {
+            ApplyNasalBranch(signal, nasalZero, nasalPole);
+        }
+        else
+        {
+            // A bypassed pole/zero pair is the identity, so its output history equals its input history.
+            (_zx1, _zx2) = count > 1 ? (signal[count - 1], signal[count - 2]) : (signal[0], _zx1);
+            (_py1, _py2) = (_zx1, _zx2);
+        }
+        ApplyFormantCascade(signal, r1, r2, r3, r4);
+        if (fricating)
+        {
+            AddFrication(signal, white, frication, inverseCount, noise, band);
+        }
+        else
+        {
+            (_nx1, _nx2) = count > 1 ? (white[count - 1], white[count - 2]) : (white[0], _nx1);
+            (_ny1, _ny2) = (0, 0);
+        }
+        var layerGain = _layer.Gain;
+        for (var i = 0; i < count; i++)
+        {
+            mix[frame + i] += (float)(signal[i] * layerGain);
+        }
+        (_voicing, _aspiration, _breath, _frication, _increment) = (voicing, aspiration, breath, frication, increment);
+    }
+
+    /// <summary>Glottal pulses (with jitter, shimmer, tilt) plus aspiration and breath noise; also keeps the white noise.</summary>
+    private void RenderSource(Span<double> signal, Span<double> white, double voicing, double aspiration, double breath,
+        double increment, double startIncrement, double inverseCount, float[] table, double tiltCoefficient, double openQuotient)
+    {
         var voicingRamp = (voicing - _voicing) * inverseCount;
         var aspirationRamp = (aspiration - _aspiration) * inverseCount;
         var breathRamp = (breath - _breath) * inverseCount;
-        var fricationRamp = (frication - _frication) * inverseCount;
         var incrementRamp = (increment - startIncrement) * inverseCount;
         var av = _voicing;
         var ah = _aspiration;
         var ab = _breath;
-        var af = _frication;
         var inc = startIncrement;
-        var resonantGain = noise.ResonantGain;
-        var flatGain = noise.FlatGain;
-        var layerGain = _layer.Gain;
-
-        // Coefficients as plain locals: keeps the loop free of property calls even in unoptimised builds.
-        double r1a = r1.A, r1b = r1.B, r1c = r1.C, r2a = r2.A, r2b = r2.B, r2c = r2.C;
-        double r3a = r3.A, r3b = r3.B, r3c = r3.C, r4a = r4.A, r4b = r4.B, r4c = r4.C;
-        double za = nasalZero.A, zb = nasalZero.B, zc = nasalZero.C, pa = nasalPole.A, pb = nasalPole.B, pc = nasalPole.C;
-        double bandB0 = band.B0, bandA1 = band.A1, bandA2 = band.A2;
         var phase = _phase;
         var jitter = _jitter;
         var shimmer = _shimmer;
         var tilt = _tilt;
         var noiseState = _noiseState;
-        double zx1 = _zx1, zx2 = _zx2, py1 = _py1, py2 = _py2;
-        double r1y1 = _r1y1, r1y2 = _r1y2, r2y1 = _r2y1, r2y2 = _r2y2, r3y1 = _r3y1, r3y2 = _r3y2, r4y1 = _r4y1, r4y2 = _r4y2;
-        double nx1 = _nx1, nx2 = _nx2, ny1 = _ny1, ny2 = _ny2;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < signal.Length; i++)
         {
             av += voicingRamp;
             ah += aspirationRamp;
             ab += breathRamp;
-            af += fricationRamp;
             inc += incrementRamp;
             phase += inc * jitter;
             if (phase >= 1)
@@ -323,21 +366,42 @@ internal sealed class LayerRenderer
             noiseState ^= noiseState << 13;
             noiseState ^= noiseState >> 17;
             noiseState ^= noiseState << 5;
-            var white = (int)noiseState * (1.0 / int.MaxValue);
+            var noise = (int)noiseState * (1.0 / int.MaxValue);
+            white[i] = noise;
             // Breath noise is loudest while the glottis is open, so it rides on the pitch pulses.
-            var excitation = tilt + white * (ah + ab * (phase < openQuotient ? 1 : 0.3));
+            signal[i] = tilt + noise * (ah + ab * (phase < openQuotient ? 1 : 0.3));
+        }
+        (_phase, _jitter, _shimmer, _tilt, _noiseState) = (phase, jitter, shimmer, tilt, noiseState);
+    }
 
-            var tract = excitation;
-            if (nasal)
-            {
-                var zeroOut = za * excitation + zb * zx1 + zc * zx2;
-                tract = pa * zeroOut + pb * py1 + pc * py2;
-                py2 = py1;
-                py1 = tract;
-            }
+    private void ApplyNasalBranch(Span<double> signal, ResonatorCoefficients zero, ResonatorCoefficients pole)
+    {
+        double za = zero.A, zb = zero.B, zc = zero.C, pa = pole.A, pb = pole.B, pc = pole.C;
+        double zx1 = _zx1, zx2 = _zx2, py1 = _py1, py2 = _py2;
+        for (var i = 0; i < signal.Length; i++)
+        {
+            var x = signal[i];
+            var zeroOut = za * x + zb * zx1 + zc * zx2;
+            var y = pa * zeroOut + pb * py1 + pc * py2;
             zx2 = zx1;
-            zx1 = excitation;
-            var y1 = r1a * tract + r1b * r1y1 + r1c * r1y2;
+            zx1 = x;
+            py2 = py1;
+            py1 = y;
+            signal[i] = y;
+        }
+        (_zx1, _zx2, _py1, _py2) = (zx1, zx2, py1, py2);
+    }
+
+    private void ApplyFormantCascade(Span<double> signal, ResonatorCoefficients r1, ResonatorCoefficients r2,
+        ResonatorCoefficients r3, ResonatorCoefficients r4)
+    {
+        // Coefficients as plain locals: keeps the loop free of property calls even in unoptimised builds.
+        double r1a = r1.A, r1b = r1.B, r1c = r1.C, r2a = r2.A, r2b = r2.B, r2c = r2.C;
+        double r3a = r3.A, r3b = r3.B, r3c = r3.C, r4a = r4.A, r4b = r4.B, r4c = r4.C;
+        double r1y1 = _r1y1, r1y2 = _r1y2, r2y1 = _r2y1, r2y2 = _r2y2, r3y1 = _r3y1, r3y2 = _r3y2, r4y1 = _r4y1, r4y2 = _r4y2;
+        for (var i = 0; i < signal.Length; i++)
+        {
+            var y1 = r1a * signal[i] + r1b * r1y1 + r1c * r1y2;
             r1y2 = r1y1;
             r1y1 = y1;
             var y2 = r2a * y1 + r2b * r2y1 + r2c * r2y2;
@@ -349,39 +413,58 @@ internal sealed class LayerRenderer
             var y4 = r4a * y3 + r4b * r4y1 + r4c * r4y2;
             r4y2 = r4y1;
             r4y1 = y4;
-
-            var output = y4;
-            if (fricating)
-            {
-                var banded = bandB0 * (white - nx2) - bandA1 * ny1 - bandA2 * ny2;
-                ny2 = ny1;
-                ny1 = banded;
-                output += af * (resonantGain * banded + flatGain * (white - nx1));
-            }
-            nx2 = nx1;
-            nx1 = white;
-            mix[frame + i] += (float)(output * layerGain);
+            signal[i] = y4;
         }
-
-        (_phase, _jitter, _shimmer, _tilt, _noiseState) = (phase, jitter, shimmer, tilt, noiseState);
-        if (!nasal)
-        {
-            // A bypassed pole/zero pair is the identity, so its output history equals its input history.
-            (py1, py2) = (zx1, zx2);
-        }
-        if (!fricating)
-        {
-            (ny1, ny2) = (0, 0);
-        }
-        (_zx1, _zx2, _py1, _py2) = (zx1, zx2, py1, py2);
         (_r1y1, _r1y2, _r2y1, _r2y2, _r3y1, _r3y2, _r4y1, _r4y2) = (r1y1, r1y2, r2y1, r2y2, r3y1, r3y2, r4y1, r4y2);
+    }
+
+    /// <summary>Adds fricative/burst noise: a band-pass resonance plus first-difference (high-passed) flat noise.</summary>
+    private void AddFrication(Span<double> signal, Span<double> white, double frication, double inverseCount,
+        NoiseShape shape, BandPassCoefficients band)
+    {
+        var fricationRamp = (frication - _frication) * inverseCount;
+        var af = _frication;
+        double b0 = band.B0, a1 = band.A1, a2 = band.A2;
+        double resonantGain = shape.ResonantGain, flatGain = shape.FlatGain;
+        double nx1 = _nx1, nx2 = _nx2, ny1 = _ny1, ny2 = _ny2;
+        for (var i = 0; i < signal.Length; i++)
+        {
+            af += fricationRamp;
+            var x = white[i];
+            var banded = b0 * (x - nx2) - a1 * ny1 - a2 * ny2;
+            ny2 = ny1;
+            ny1 = banded;
+            signal[i] += af * (resonantGain * banded + flatGain * (x - nx1));
+            nx2 = nx1;
+            nx1 = x;
+        }
         (_nx1, _nx2, _ny1, _ny2) = (nx1, nx2, ny1, ny2);
-        (_voicing, _aspiration, _breath, _frication, _increment) = (voicing, aspiration, breath, frication, increment);
     }
 
     private static double SmoothStep(double x)
     {
         var t = Math.Clamp(x, 0, 1);
         return t * t * (3 - 2 * t);
+    }
+
+    /// <summary>
+    /// Recomputes a resonator's coefficients only when its frequency has moved by more than a quarter hertz: once a
+    /// formant has settled, most blocks reuse the previous coefficients instead of calling exp and cos again.
+    /// </summary>
+    private sealed class CachedResonator
+    {
+        private double _frequency = double.NaN;
+        private double _bandwidth = double.NaN;
+        private ResonatorCoefficients _coefficients;
+
+        public ResonatorCoefficients For(double frequencyHz, double bandwidthHz, int sampleRate)
+        {
+            if (!(Math.Abs(frequencyHz - _frequency) < 0.25) || bandwidthHz != _bandwidth)
+            {
+                _coefficients = ResonatorCoefficients.Resonance(frequencyHz, bandwidthHz, sampleRate);
+                (_frequency, _bandwidth) = (frequencyHz, bandwidthHz);
+            }
+            return _coefficients;
+        }
     }
 }
