@@ -19,6 +19,7 @@ internal sealed class MusicalChoices(GenerationRequest request, QueryAnalysis an
         {
             return Math.Clamp(fixedBpm, RequestLimits.MinBpm, RequestLimits.MaxBpm);
         }
+        notes.AddRange(analysis.Explicit.Notes.Where(n => n.StartsWith("tempo", StringComparison.Ordinal)));
         if (analysis.Explicit.Bpm is { } stated)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"tempo {stated} bpm as the query says"));
