@@ -279,6 +279,20 @@ public sealed class PostgresArtifactStoreTests(MigratedPostgresDatabaseFixture d
         Assert.Equal(0, await CountOrphanChunksAsync());
     }
 
+    [SkippableFact]
+    public async Task Concurrent_writers_of_one_key_leave_one_whole_version_and_no_orphans()
+    {
+        var store = await CreateStoreAsync();
+        var versions = Enumerable.Range(1, 4).Select(seed => Bytes(700_000 + seed * 1000, seed)).ToList();
+
+        await Task.WhenAll(versions.Select(bytes =>
+            Task.Run(() => store.WriteAsync("job-s/0.wav", new MemoryStream(bytes), "audio/wav", CancellationToken.None))));
+
+        var stored = await ReadAllAsync((await store.OpenReadAsync("job-s/0.wav", 0, null, CancellationToken.None))!);
+        Assert.Contains(versions, v => v.AsSpan().SequenceEqual(stored));
+        Assert.Equal(0, await CountOrphanChunksAsync());
+    }
+
     private async Task<long> CountChunksAsync(string key)
     {
         await using var command = _dataSource!.CreateCommand("""
