@@ -157,7 +157,7 @@ public sealed class AceStepComponents : IDisposable
         LoadOrDispose(model, WeightsLayout.WeightFiles(directory, "model.safetensors"), AceStepModel.UnusedPrefixes);
         // Stored as [1, 64, frames]; the pipeline works in [1, frames, 64] as upstream does after its transpose.
         using var stored = TorchTensorFile.Read(_layout.SilenceLatentPath);
-        var silence = stored.transpose(1, 2).to(DType, Device).contiguous();
+        var silence = stored.transpose(1, 2).to(DType, Device).contiguous().DetachFromDisposeScope();
         return (model, silence);
     }
 
@@ -175,6 +175,11 @@ public sealed class AceStepComponents : IDisposable
         {
             module.eval();
             StrictLoader.Load(module, files, unusedPrefixes);
+            // Weights outlive whatever dispose scope the first request opened around the lazy load.
+            foreach (var parameter in module.parameters())
+            {
+                parameter.DetachFromDisposeScope();
+            }
         }
         catch
         {
