@@ -26,6 +26,13 @@ public sealed class EnglishPhonemizerTests
     [InlineData("kissed", "K IH S T")]
     [InlineData("wouldn't", "W UH D AH N T")]
     [InlineData("creation", "K R IY SH AH N")]
+    [InlineData("candle", "K AE N D AH L")]
+    [InlineData("crazy", "K R EY Z IY")]
+    [InlineData("pieces", "P IY S IH Z")]
+    [InlineData("naked", "N EY K T")]
+    [InlineData("warm", "W AO R M")]
+    [InlineData("sign", "S AY N")]
+    [InlineData("spirit", "S P IH R IH T")]
     public void KnownWordsGetTheirPhonemes(string word, string expected)
     {
         var words = _phonemizer.Syllabify(word);

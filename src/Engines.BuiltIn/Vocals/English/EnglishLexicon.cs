@@ -42,6 +42,7 @@ internal static class EnglishLexicon
         alone AH0 L OW1 N
         along AH0 L AO1 NG
         already AO0 L R EH1 D IY0
+        alright AO2 L R AY1 T
         also AO1 L S OW0
         always AO1 L W EY2 Z
         am AE1 M
@@ -63,6 +64,7 @@ internal static class EnglishLexicon
         baby B EY1 B IY0
         back B AE1 K
         be B IY1
+        bear B EH1 R
         beautiful B Y UW1 T AH0 F AH0 L
         because B IH0 K AH1 Z
         been B IH1 N
@@ -74,13 +76,14 @@ internal static class EnglishLexicon
         between B IH0 T W IY1 N
         beyond B IY0 AA1 N D
         blood B L AH1 D
+        blown B L OW1 N
         blue B L UW1
         body B AA1 D IY0
         born B AO1 R N
         both B OW1 TH
         boy B OY1
-        break B R EY1 K
         bread B R EH1 D
+        break B R EY1 K
         breath B R EH1 TH
         bring B R IH1 NG
         broken B R OW1 K AH0 N
@@ -106,6 +109,8 @@ internal static class EnglishLexicon
         coming K AH1 M IH0 NG
         could K UH1 D
         couldn't K UH1 D AH0 N T
+        country K AH1 N T R IY0
+        couple K AH1 P AH0 L
         cry K R AY1
         dance D AE1 N S
         dark D AA1 R K
@@ -119,14 +124,13 @@ internal static class EnglishLexicon
         do D UW1
         does D AH1 Z
         doesn't D AH1 Z AH0 N T
-        done D AH1 N
         don't D OW1 N T
+        done D AH1 N
         door D AO1 R
+        double D AH1 B AH0 L
         down D AW1 N
         dream D R IY1 M
         dreams D R IY1 M Z
-        eye AY1
-        eyes AY1 Z
         each IY1 CH
         early ER1 L IY0
         earth ER1 TH
@@ -140,25 +144,32 @@ internal static class EnglishLexicon
         everybody EH1 V R IY0 B AA2 D IY0
         everyone EH1 V R IY0 W AH2 N
         everything EH1 V R IY0 TH IH2 NG
+        eye AY1
+        eyes AY1 Z
         face F EY1 S
         fall F AO1 L
         father F AA1 DH ER0
         fear F IH1 R
+        feather F EH1 DH ER0
         feel F IY1 L
         find F AY1 N D
         fire F AY1 ER0
         first F ER1 S T
+        flown F L OW1 N
         fly F L AY1
+        foot F UH1 T
         for F AO1 R
-        four F AO1 R
         forever F ER0 EH1 V ER0
         forget F ER0 G EH1 T
+        four F AO1 R
         free F R IY1
         friend F R EH1 N D
         friends F R EH1 N D Z
         from F R AH1 M
         front F R AH1 N T
+        future F Y UW1 CH ER0
         get G EH1 T
+        ghost G OW1 S T
         girl G ER1 L
         give G IH1 V
         go G OW1
@@ -169,6 +180,8 @@ internal static class EnglishLexicon
         gonna G AA1 N AH0
         good G UH1 D
         great G R EY1 T
+        grown G R OW1 N
+        guitar G IH0 T AA1 R
         had HH AE1 D
         hand HH AE1 N D
         hands HH AE1 N D Z
@@ -181,15 +194,18 @@ internal static class EnglishLexicon
         heard HH ER1 D
         heart HH AA1 R T
         heaven HH EH1 V AH0 N
+        heavy HH EH1 V IY0
         hello HH AH0 L OW1
         her HH ER1
         here HH IH1 R
+        hero HH IH1 R OW0
         hey HH EY1
         high HH AY1
         him HH IH1 M
         his HH IH1 Z
         hold HH OW1 L D
         home HH OW1 M
+        honey HH AH1 N IY0
         hope HH OW1 P
         hour AW1 ER0
         how HH AW1
@@ -213,9 +229,11 @@ internal static class EnglishLexicon
         kiss K IH1 S
         knew N UW1
         know N OW1
+        known N OW1 N
         last L AE1 S T
         laugh L AE1 F
         learn L ER1 N
+        leather L EH1 DH ER0
         leave L IY1 V
         let L EH1 T
         let's L EH1 T S
@@ -223,6 +241,7 @@ internal static class EnglishLexicon
         life L AY1 F
         light L AY1 T
         like L AY1 K
+        lion L AY1 AH0 N
         listen L IH1 S AH0 N
         little L IH1 T AH0 L
         live L IH1 V
@@ -237,8 +256,11 @@ internal static class EnglishLexicon
         make M EY1 K
         man M AE1 N
         many M EH1 N IY0
+        maybe M EY1 B IY0
         me M IY1
         mean M IY1 N
+        measure M EH1 ZH ER0
+        medicine M EH1 D AH0 S AH0 N
         memory M EH1 M ER0 IY0
         mind M AY1 N D
         mine M AY1 N
@@ -248,6 +270,7 @@ internal static class EnglishLexicon
         morning M AO1 R N IH0 NG
         most M OW1 S T
         mother M AH1 DH ER0
+        mountain M AW1 N T AH0 N
         move M UW1 V
         much M AH1 CH
         music M Y UW1 Z IH0 K
@@ -265,6 +288,7 @@ internal static class EnglishLexicon
         not N AA1 T
         nothing N AH1 TH IH0 NG
         now N AW1
+        ocean OW1 SH AH0 N
         of AH1 V
         off AO1 F
         oh OW1
@@ -283,8 +307,10 @@ internal static class EnglishLexicon
         people P IY1 P AH0 L
         place P L EY1 S
         please P L IY1 Z
+        pleasure P L EH1 ZH ER0
         pretty P R IH1 T IY0
         put P UH1 T
+        quiet K W AY1 AH0 T
         rain R EY1 N
         read R IY1 D
         ready R EH1 D IY0
@@ -301,9 +327,11 @@ internal static class EnglishLexicon
         see S IY1
         shall SH AE1 L
         she SH IY1
-        should SH UH1 D
-        show SH OW1
         shine SH AY1 N
+        should SH UH1 D
+        shoulder SH OW1 L D ER0
+        show SH OW1
+        shown SH OW1 N
         sky S K AY1
         sleep S L IY1 P
         slow S L OW1
@@ -319,12 +347,15 @@ internal static class EnglishLexicon
         sound S AW1 N D
         stay S T EY1
         still S T IH1 L
+        stood S T UH1 D
         stop S T AA1 P
         story S T AO1 R IY0
         sugar SH UH1 G ER0
         summer S AH1 M ER0
         sun S AH1 N
         sure SH UH1 R
+        swear S W EH1 R
+        sweat S W EH1 T
         take T EY1 K
         talk T AO1 K
         tear T IH1 R
@@ -348,6 +379,7 @@ internal static class EnglishLexicon
         though DH OW1
         thought TH AO1 T
         through TH R UW1
+        thrown TH R OW1 N
         time T AY1 M
         to T UW1
         today T AH0 D EY1
@@ -357,12 +389,16 @@ internal static class EnglishLexicon
         too T UW1
         touch T AH1 CH
         tough T AH1 F
+        treasure T R EH1 ZH ER0
+        trouble T R AH1 B AH0 L
         true T R UW1
         truth T R UW1 TH
         try T R AY1
         turn T ER1 N
         two T UW1
         under AH1 N D ER0
+        understood AH2 N D ER0 S T UH1 D
+        universe Y UW1 N AH0 V ER2 S
         until AH0 N T IH1 L
         up AH1 P
         us AH1 S
@@ -378,6 +414,8 @@ internal static class EnglishLexicon
         way W EY1
         we W IY1
         we're W IH1 R
+        wear W EH1 R
+        weather W EH1 DH ER0
         were W ER1
         what W AH1 T
         when W EH1 N
@@ -393,6 +431,7 @@ internal static class EnglishLexicon
         woman W UH1 M AH0 N
         women W IH1 M AH0 N
         won't W OW1 N T
+        wood W UH1 D
         word W ER1 D
         words W ER1 D Z
         work W ER1 K

@@ -156,7 +156,8 @@ public sealed class EnglishPhonemizer : IPhonemizer
         {
             stressed = vowelCount - 1;
         }
-        else if (StressSecondPrefixes.Any(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length + 2))
+        else if (StressSecondPrefixes.Any(p => word.StartsWith(p, StringComparison.Ordinal) && word.Length > p.Length + 2
+                                                && !"aeiouy".Contains(word[p.Length])))
         {
             stressed = 1;
         }
