@@ -195,6 +195,28 @@ public sealed class SingingSynthesizerTests
     }
 
     [Fact]
+    public void CopesWithAwkwardInput()
+    {
+        var synthesizer = new SingingSynthesizer(48000);
+        var odd = new Syllable("hmm", ["HH", "M"], "M", ["XX"], false);
+        var notes = new[]
+        {
+            new SungNote(-0.02, 0.3, 60, Syl("AA", ["S", "T", "R"]), 0.8f, false),          // starts before the buffer
+            new SungNote(0.5, 0.2, 60, odd, float.NaN, false),                           // no vowel, unknown phoneme
+            new SungNote(0.5, 0.2, 64, Syl("IY"), 0.8f, false),                          // same start as another note
+            new SungNote(0.9, 0, 60, Syl("AA"), 0.8f, false),                            // zero length
+            new SungNote(1.0, 0.3, 140, Syl("UW"), 0.8f, true),                          // far above any voice
+            new SungNote(1.4, 5.0, 62, Syl("OW"), 0.8f, false),                          // runs past the end
+        };
+        var samples = synthesizer.Render(notes, new VoiceSpec(VoiceType.Choir, double.NaN, 50, 5, 2), 48000 * 2, 3, CancellationToken.None);
+
+        Assert.Equal(96000, samples.Length);
+        Assert.All(samples, s => Assert.True(float.IsFinite(s) && Math.Abs(s) <= SingingSynthesizer.PeakLevel + 1e-6f));
+        Assert.True(Rms(samples, 48000 * 3 / 2, 48000 * 2) > 0.01, "the last note sings to the end of the buffer");
+        Assert.All(new SingingSynthesizer(48000).Render([], PlainMale, 1000, 1, CancellationToken.None), s => Assert.Equal(0f, s));
+    }
+
+    [Fact]
     public void HonoursCancellation()
     {
         var notes = new[] { new SungNote(0.1, 1.0, 60, Syl("AA"), 0.8f, false) };
