@@ -1,0 +1,77 @@
+namespace AudioMusic.TestSupport;
+
+/// <summary>Windowed magnitude spectra and short-time spectrograms of mono signals.</summary>
+public static class Spectrum
+{
+    public static double[] Hann(int length)
+    {
+        var window = new double[length];
+        for (var i = 0; i < length; i++)
+        {
+            window[i] = 0.5 - (0.5 * Math.Cos(2 * Math.PI * i / length));
+        }
+        return window;
+    }
+
+    /// <summary>Magnitudes of bins 0…size/2 of a Hann-windowed frame starting at <paramref name="start"/>
+    /// (zero beyond the signal's end).</summary>
+    public static double[] Magnitudes(ReadOnlySpan<float> signal, int start, int size, double[]? window = null)
+    {
+        window ??= Hann(size);
+        var real = new double[size];
+        var imaginary = new double[size];
+        for (var i = 0; i < size; i++)
+        {
+            var index = start + i;
+            real[i] = index >= 0 && index < signal.Length ? signal[index] * window[i] : 0;
+        }
+        Fft.Transform(real, imaginary);
+        var magnitudes = new double[(size / 2) + 1];
+        for (var k = 0; k < magnitudes.Length; k++)
+        {
+            magnitudes[k] = Math.Sqrt((real[k] * real[k]) + (imaginary[k] * imaginary[k]));
+        }
+        return magnitudes;
+    }
+
+    /// <summary>Magnitude frames every <paramref name="hop"/> samples, each frame centred on its hop position.</summary>
+    public static double[][] Spectrogram(ReadOnlySpan<float> signal, int size, int hop)
+    {
+        var window = Hann(size);
+        var frames = (signal.Length / hop) + 1;
+        var result = new double[frames][];
+        for (var f = 0; f < frames; f++)
+        {
+            result[f] = Magnitudes(signal, (f * hop) - (size / 2), size, window);
+        }
+        return result;
+    }
+
+    /// <summary>The frequency of the strongest bin of the whole signal (largest power-of-two prefix, up to 2^16
+    /// samples), refined by parabolic interpolation over its neighbours.</summary>
+    public static double PeakFrequency(ReadOnlySpan<float> signal, int sampleRate)
+    {
+        var size = 1;
+        while (size * 2 <= Math.Min(signal.Length, 1 << 16))
+        {
+            size *= 2;
+        }
+        var magnitudes = Magnitudes(signal, 0, size);
+        var peak = 1;
+        for (var k = 2; k < magnitudes.Length - 1; k++)
+        {
+            if (magnitudes[k] > magnitudes[peak])
+            {
+                peak = k;
+            }
+        }
+        var offset = 0.0;
+        if (peak + 1 < magnitudes.Length)
+        {
+            double a = Math.Log(magnitudes[peak - 1] + 1e-12), b = Math.Log(magnitudes[peak] + 1e-12), c = Math.Log(magnitudes[peak + 1] + 1e-12);
+            var denominator = a - (2 * b) + c;
+            offset = denominator == 0 ? 0 : 0.5 * (a - c) / denominator;
+        }
+        return (peak + offset) * sampleRate / size;
+    }
+}
