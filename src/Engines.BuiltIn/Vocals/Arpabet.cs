@@ -15,6 +15,4 @@ public static class Arpabet
     };
 
     public static bool IsVowel(string phoneme) => Vowels.Contains(phoneme);
-
-    public static bool IsKnown(string phoneme) => Vowels.Contains(phoneme) || Consonants.Contains(phoneme);
 }

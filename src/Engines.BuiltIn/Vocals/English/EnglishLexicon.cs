@@ -11,8 +11,6 @@ internal static class EnglishLexicon
 
     public static bool TryGet(string word, out StressedPhoneme[] phonemes) => Entries.Value.TryGetValue(word, out phonemes!);
 
-    public static int Count => Entries.Value.Count;
-
     private static Dictionary<string, StressedPhoneme[]> Parse()
     {
         var entries = new Dictionary<string, StressedPhoneme[]>(StringComparer.Ordinal);
@@ -24,7 +22,7 @@ internal static class EnglishLexicon
         return entries;
     }
 
-    internal static StressedPhoneme ParsePhoneme(string token) =>
+    private static StressedPhoneme ParsePhoneme(string token) =>
         char.IsAsciiDigit(token[^1]) ? new StressedPhoneme(token[..^1], token[^1] - '0') : new StressedPhoneme(token);
 
     private const string Data = """

@@ -42,10 +42,7 @@ internal sealed record PhonemeAcoustics(
     FormantSet Target,
     FormantSet GlideTarget,
     double AntiformantHz,
-    NoiseShape Noise)
-{
-    public bool IsVowel => Class is ArticulationClass.Vowel or ArticulationClass.Diphthong;
-}
+    NoiseShape Noise);
 
 /// <summary>
 /// The phoneme table. Vowel formants are averages of published measurements of American English vowels; consonant
