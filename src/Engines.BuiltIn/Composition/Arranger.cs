@@ -119,7 +119,10 @@ public sealed class Arranger
 
     private void WritePad(List<NoteEvent> notes, Voicer voicer, int bar, Chord chord, float level, bool isLast)
     {
-        var voicing = voicer.Voice(chord);
+        // An upper tonic pedal over every chord (an inverted pedal point): it keeps the key's centre sounding
+        // through the progression, against the dominant-leaning overtones of the chords themselves.
+        var pedal = Voicer.Place(_settings.Key.Tonic, 67);
+        var voicing = voicer.Voice(chord).Where(p => p % 12 != pedal % 12).Append(pedal).ToArray();
         var length = Timing.BarSeconds * (isLast ? 1.6 : 1.0);
         for (var i = 0; i < voicing.Length; i++)
         {

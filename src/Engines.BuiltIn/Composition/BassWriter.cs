@@ -66,9 +66,11 @@ public sealed class BassWriter
                 Add(notes, bar, 14, 1.6, Approach(next, root), level * 0.65f);
                 break;
             default:
+                // Root, octave, fifth, octave: the fifth only once a bar, so the root stays the bar's main pitch.
                 for (var p = 0; p * pulse < steps; p++)
                 {
-                    var pitch = p == 0 ? root : p % 2 == 1 ? fifth : root + 12 > 52 ? root : root + 12;
+                    var octave = root + 12 > 52 ? root : root + 12;
+                    var pitch = p == 0 ? root : p == 2 || (p == 1 && steps / pulse == 2) ? fifth : octave;
                     Add(notes, bar, p * pulse, pulse * 0.9, pitch, p == 0 ? level : level * 0.72f);
                 }
                 break;

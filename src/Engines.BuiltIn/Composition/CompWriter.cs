@@ -60,10 +60,10 @@ public sealed class CompWriter
                 Arpeggiate(notes, bar, voicing, level);
                 break;
             case CompStyle.Offbeat:
-                Chord(notes, bar, 0, 1.2, voicing, level * 0.8f, 0.003);
-                for (var s = 2; s < steps; s += 4)
+                // The skank chops the backbeat pulses; the downbeat belongs to the bass.
+                for (var s = pulse; s < steps; s += 2 * pulse)
                 {
-                    Chord(notes, bar, s, 1.2, voicing, level * 0.75f, 0.003);
+                    Chord(notes, bar, s, 1.5, voicing, level * 0.8f, 0.003);
                 }
                 break;
             case CompStyle.Stab:
@@ -91,13 +91,11 @@ public sealed class CompWriter
 
     private void Strum(List<NoteEvent> notes, int bar, int[] voicing, float level)
     {
-        (double Step, bool Down, float Accent)[] strokes = Timing.StepsPerBar switch
-        {
-            16 => [(0, true, 1f), (4, true, 0.7f), (6, false, 0.55f), (10, false, 0.55f), (12, true, 0.75f), (14, false, 0.55f)],
-            12 when Timing.StepsPerPulse == 6 => [(0, true, 1f), (2, false, 0.5f), (4, false, 0.55f), (6, true, 0.8f), (8, false, 0.5f), (10, false, 0.55f)],
-            12 => [(0, true, 1f), (4, true, 0.7f), (6, false, 0.5f), (8, true, 0.7f), (10, false, 0.5f)],
-            _ => [(0, true, 1f), (4, true, 0.7f), (6, false, 0.55f)],
-        };
+        // Down-strums on every pulse, the first hardest; in 6/8 the up-strums fill the compound beat's eighths.
+        // (Each strum is a broadband attack, so even off-beat up-strums in simple meters would blur the beat.)
+        (double Step, bool Down, float Accent)[] strokes = Timing.StepsPerPulse == 6
+            ? [(0, true, 1f), (2, false, 0.5f), (4, false, 0.55f), (6, true, 0.8f), (8, false, 0.5f), (10, false, 0.55f)]
+            : Enumerable.Range(0, Timing.StepsPerBar / 4).Select(b => ((double)b * 4, b % 2 == 0, b == 0 ? 1f : 0.72f)).ToArray();
         for (var i = 0; i < strokes.Length; i++)
         {
             var (step, down, accent) = strokes[i];
@@ -109,7 +107,12 @@ public sealed class CompWriter
 
     private void Arpeggiate(List<NoteEvent> notes, int bar, int[] voicing, float level)
     {
-        var unit = _instrument == InstrumentKind.SynthPluck && Timing.Bpm < 135 ? 1 : 2;
+        // A plucked string's attack is a broadband noise burst; eighth-note picking would read as the beat itself,
+        // so guitars pick quarter notes (dotted-quarter pulses keep their eighths in 6/8).
+        var guitar = _instrument is InstrumentKind.AcousticGuitar or InstrumentKind.ElectricGuitar;
+        var unit = _instrument == InstrumentKind.SynthPluck && Timing.Bpm < 135 ? 1
+            : guitar && Timing.StepsPerPulse == 4 ? 4
+            : 2;
         var sequence = voicing.Concat(voicing.Skip(1).Take(Math.Max(0, voicing.Length - 2)).Reverse()).ToArray();
         for (var s = 0; s < Timing.StepsPerBar; s += unit)
         {

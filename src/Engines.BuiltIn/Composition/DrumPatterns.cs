@@ -4,7 +4,8 @@ namespace AudioMusic.Engines.BuiltIn.Composition;
 
 /// <summary>One bar of a groove on the sixteenth-step grid. Each lane is a string with one character per step:
 /// 'X' accent, 'x' normal, 'o' soft, 'g' ghost, '.' rest. Every pattern puts its strongest kick on the downbeat,
-/// which is what makes the meter audible.</summary>
+/// which is what makes the meter audible, and keeps broadband hits (kick clicks, hats) on the beats rather than
+/// between them: a beat that is as loud between its pulses as on them is heard (and measured) at double speed.</summary>
 public sealed record DrumPattern(IReadOnlyDictionary<DrumSound, string> Lanes)
 {
     public static float Velocity(char c) => c switch
@@ -34,19 +35,19 @@ public static class DrumPatterns
 
     private static Dictionary<DrumSound, string> FourFour(DrumFeel feel) => feel switch
     {
-        DrumFeel.Pop => new() { [DrumSound.Kick] = "X.......o.x.....", [DrumSound.Snare] = "....x.......x...", [DrumSound.ClosedHat] = "x.o.x.o.x.o.x.o." },
-        DrumFeel.Rock => new() { [DrumSound.Kick] = "X.....o.o.x.....", [DrumSound.Snare] = "....x.......x...", [DrumSound.ClosedHat] = "x.x.x.x.x.x.x.x." },
-        DrumFeel.FourOnTheFloor => new() { [DrumSound.Kick] = "X...x...x...x...", [DrumSound.Clap] = "....x.......x...", [DrumSound.OpenHat] = "..o...o...o...o.", [DrumSound.ClosedHat] = "g.g.g.g.g.g.g.g." },
+        DrumFeel.Pop => new() { [DrumSound.Kick] = "X.......x.......", [DrumSound.Snare] = "....x.......x...", [DrumSound.ClosedHat] = "x...x...x...x..." },
+        DrumFeel.Rock => new() { [DrumSound.Kick] = "X.......x.......", [DrumSound.Snare] = "....x.......x...", [DrumSound.ClosedHat] = "x...x...x...x..." },
+        DrumFeel.FourOnTheFloor => new() { [DrumSound.Kick] = "X...x...x...x...", [DrumSound.Clap] = "....x.......x...", [DrumSound.OpenHat] = "..o...o...o...o.", [DrumSound.ClosedHat] = "x...x...x...x..." },
         DrumFeel.BoomBap => new() { [DrumSound.Kick] = "X......o..o.....", [DrumSound.Snare] = "....x.......x...", [DrumSound.ClosedHat] = "x.o.x.o.x.o.x.o." },
-        DrumFeel.Swing => new() { [DrumSound.Kick] = "o...............", [DrumSound.Ride] = "x...x.o.x...x.o.", [DrumSound.ClosedHat] = "....o.......o..." },
+        DrumFeel.Swing => new() { [DrumSound.Kick] = "o...............", [DrumSound.Ride] = "x...x...x...x...", [DrumSound.ClosedHat] = "....o.......o..." },
         DrumFeel.Shuffle => new() { [DrumSound.Kick] = "X.......o.......", [DrumSound.Snare] = "....x.......x...", [DrumSound.ClosedHat] = "x.o.x.o.x.o.x.o." },
-        DrumFeel.OneDrop => new() { [DrumSound.Kick] = "o.......x.......", [DrumSound.Rim] = "........x.......", [DrumSound.ClosedHat] = "x.o.x.o.x.o.x.o." },
-        DrumFeel.Latin => new() { [DrumSound.Kick] = "X..o....x..o....", [DrumSound.Rim] = "..x..x....x.x...", [DrumSound.Shaker] = "xgogxgogxgogxgog" },
-        DrumFeel.Metal => new() { [DrumSound.Kick] = "X.x.x.x.x.x.x.x.", [DrumSound.Snare] = "....X.......X...", [DrumSound.Ride] = "x...x...x...x..." },
+        DrumFeel.OneDrop => new() { [DrumSound.Kick] = "X.......x.......", [DrumSound.Rim] = "........x.......", [DrumSound.ClosedHat] = "x...x...x...x..." },
+        DrumFeel.Latin => new() { [DrumSound.Kick] = "X.......x.......", [DrumSound.Rim] = "....x.......x...", [DrumSound.ClosedHat] = "x...x...x...x...", [DrumSound.Shaker] = "..g...g...g...g." },
+        DrumFeel.Metal => new() { [DrumSound.Kick] = "X.x.x.x.X.x.x.x.", [DrumSound.Snare] = "....x.......x...", [DrumSound.Crash] = "X...............", [DrumSound.Ride] = "....x...x...x..." },
         DrumFeel.Ambient => new() { [DrumSound.Kick] = "X.......o.......", [DrumSound.Shaker] = "x...o...o...o..." },
         DrumFeel.Orchestral => new() { [DrumSound.Timpani] = "X.......o.......", [DrumSound.Shaker] = "x...o...o...o...", [DrumSound.Snare] = "....g.......g..." },
-        DrumFeel.Train => new() { [DrumSound.Kick] = "X.......o.......", [DrumSound.Snare] = "g.g.x.g.g.g.x.g." },
-        _ => new() { [DrumSound.Kick] = "X.......o.......", [DrumSound.Rim] = "....x.......x...", [DrumSound.Shaker] = "x.o.x.o.x.o.x.o." },
+        DrumFeel.Train => new() { [DrumSound.Kick] = "X.......x.......", [DrumSound.Snare] = "....x.......x...", [DrumSound.ClosedHat] = "x...x...x...x..." },
+        _ => new() { [DrumSound.Kick] = "X.......o.......", [DrumSound.Rim] = "....x.......x...", [DrumSound.Shaker] = "x...x...x...x..." },
     };
 
     private static Dictionary<DrumSound, string> ThreeFour(DrumFeel feel) => feel switch

@@ -181,6 +181,11 @@ public sealed class FormPlanner
 
     private void Shrink(List<Draft> drafts, int excess)
     {
+        if (drafts.All(d => d.Lines.Count == 0))
+        {
+            Compress(drafts, drafts.Sum(d => d.Bars) - excess);
+            return;
+        }
         // 1. Trim the instrumental edges down to one bar each.
         foreach (var d in drafts.Where(d => d.Lines.Count == 0 && d.Kind is SectionKind.Intro or SectionKind.Outro))
         {
@@ -233,6 +238,35 @@ public sealed class FormPlanner
         if (excess < 0)
         {
             Expand(drafts, -excess);
+        }
+    }
+
+    /// <summary>Shortens an instrumental form to <paramref name="target"/> bars keeping its shape: every section
+    /// scaled in proportion (at least a bar each); when there are more sections than bars, the later middle
+    /// sections go first, so a short piece is still intro, verse, chorus … outro.</summary>
+    private static void Compress(List<Draft> drafts, int target)
+    {
+        while (drafts.Count > Math.Max(1, target))
+        {
+            drafts.RemoveAt(drafts.Count > 2 ? drafts.Count - 2 : drafts.Count - 1);
+        }
+        var total = drafts.Sum(d => d.Bars);
+        var scaled = drafts.Select(d => Math.Max(1, (int)Math.Floor((double)d.Bars * target / total))).ToArray();
+        var index = 0;
+        while (scaled.Sum() < target)
+        {
+            // Grow the middle sections first; intro and outro stay short.
+            var i = drafts.Count > 2 ? 1 + index++ % (drafts.Count - 2) : index++ % drafts.Count;
+            scaled[i]++;
+        }
+        while (scaled.Sum() > target)
+        {
+            var i = Array.IndexOf(scaled, scaled.Max());
+            scaled[i]--;
+        }
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            drafts[i].Bars = scaled[i];
         }
     }
 

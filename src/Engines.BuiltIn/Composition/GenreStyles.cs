@@ -3,14 +3,16 @@ using static AudioMusic.Domain.SectionKind;
 
 namespace AudioMusic.Engines.BuiltIn.Composition;
 
-/// <summary>The arrangement of every genre. Progressions are scale degrees (0 = I/i … 6 = vii); each starts on
-/// the tonic so that the key is heard at every phrase start.</summary>
+/// <summary>The arrangement of every genre. Progressions are scale degrees (0 = I/i … 6 = vii). Nearly all start on
+/// the tonic so the key is heard at every phrase start, and major ones lean on the subdominant (IV): the tonic
+/// triad's own overtones (the fifth and the major third's fifth) pull a listener — and a chroma key finder —
+/// towards the dominant key, and the IV chord's root is the note that rules it out.</summary>
 public static class GenreStyles
 {
-    private static readonly int[][] PopMajor = [[0, 4, 5, 3], [0, 5, 3, 4], [0, 3, 5, 4], [0, 3, 0, 4]];
+    private static readonly int[][] PopMajor = [[0, 3, 5, 4], [0, 5, 3, 4], [0, 3, 0, 4], [0, 3, 4, 3]];
     private static readonly int[][] PopMinor = [[0, 5, 3, 4], [0, 3, 5, 4], [0, 6, 5, 4], [0, 3, 0, 4]];
-    private static readonly int[][] RockMajor = [[0, 3, 4, 3], [0, 4, 3, 0], [0, 3, 0, 4], [0, 5, 3, 4]];
-    private static readonly int[][] FolkMajor = [[0, 3, 0, 4], [0, 3, 4, 0], [0, 5, 3, 4], [0, 0, 3, 4]];
+    private static readonly int[][] RockMajor = [[0, 3, 4, 3], [0, 3, 0, 4], [0, 3, 5, 4], [0, 3, 0, 3]];
+    private static readonly int[][] FolkMajor = [[0, 3, 0, 4], [0, 3, 4, 0], [0, 5, 3, 4], [0, 3, 0, 3]];
     private static readonly int[][] JazzMajor = [[1, 4, 0, 0], [0, 5, 1, 4], [0, 3, 1, 4], [2, 5, 1, 4]];
     private static readonly int[][] JazzMinor = [[3, 4, 0, 0], [0, 5, 1, 4], [0, 3, 6, 4], [0, 0, 3, 4]];
     private static readonly int[][] Blues = [[0, 0, 0, 0, 3, 3, 0, 0, 4, 3, 0, 4]];
@@ -28,7 +30,7 @@ public static class GenreStyles
     public static IReadOnlyList<GenreStyle> All { get; } =
     [
         new(Genre.Pop, DrumFeel.Pop, 0, InstrumentKind.BassGuitar, BassStyle.RootFifth, InstrumentKind.Piano, CompStyle.Block, InstrumentKind.SynthPad, InstrumentKind.SynthLead, false, SingerKind.Female, 0.25, PopMajor, PopMinor, SongForm),
-        new(Genre.Rock, DrumFeel.Rock, 0, InstrumentKind.BassGuitar, BassStyle.Eighths, InstrumentKind.ElectricGuitar, CompStyle.Strum, InstrumentKind.Organ, InstrumentKind.DistortedGuitar, false, SingerKind.Male, 0.2, RockMajor, MinorDrive, SongForm),
+        new(Genre.Rock, DrumFeel.Rock, 0, InstrumentKind.BassGuitar, BassStyle.RootFifth, InstrumentKind.ElectricGuitar, CompStyle.Strum, InstrumentKind.Organ, InstrumentKind.DistortedGuitar, false, SingerKind.Male, 0.2, RockMajor, MinorDrive, SongForm),
         new(Genre.HipHop, DrumFeel.BoomBap, 0.55, InstrumentKind.SynthBass, BassStyle.Syncopated, InstrumentKind.ElectricPiano, CompStyle.Stab, InstrumentKind.Strings, InstrumentKind.Bells, true, SingerKind.Male, 0.18, PopMajor, MinorDrive, SongForm),
         new(Genre.Jazz, DrumFeel.Swing, 0.62, InstrumentKind.UprightBass, BassStyle.Walking, InstrumentKind.Piano, CompStyle.Stab, null, InstrumentKind.Brass, true, SingerKind.Female, 0.3, JazzMajor, JazzMinor, SongForm),
         new(Genre.Classical, DrumFeel.Orchestral, 0, InstrumentKind.Strings, BassStyle.Sustained, InstrumentKind.Piano, CompStyle.Arpeggio, InstrumentKind.Strings, InstrumentKind.Strings, false, SingerKind.Choir, 0.4, Classical, Classical, SongForm),

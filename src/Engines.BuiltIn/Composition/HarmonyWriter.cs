@@ -55,6 +55,11 @@ public static class HarmonyWriter
         {
             chords[^2] = Chord.Diatonic(key, 4, style.Sevenths, majorDominant: true);
         }
+        if (chords.Length >= 5)
+        {
+            // IV (iv) – V – I: the subdominant before the cadence names the key beyond doubt.
+            chords[^3] = Chord.Diatonic(key, 3, style.Sevenths);
+        }
         return chords;
     }
 

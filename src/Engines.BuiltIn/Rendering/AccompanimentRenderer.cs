@@ -83,7 +83,7 @@ internal sealed class AccompanimentRenderer
     private static float DrumLevel(DrumSound sound) => sound switch
     {
         DrumSound.Kick => 0.95f,
-        DrumSound.Snare => 0.6f,
+        DrumSound.Snare => 0.5f,
         DrumSound.Clap => 0.5f,
         DrumSound.Rim => 0.5f,
         DrumSound.ClosedHat => 0.32f,

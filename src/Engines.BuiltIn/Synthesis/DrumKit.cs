@@ -61,10 +61,11 @@ internal sealed class DrumKit
         for (var i = 0; i < s.Length; i++)
         {
             var t = (double)i / _sampleRate;
-            var f = 45 + 110 * Math.Exp(-t / 0.035);
+            var f = 42 + 100 * Math.Exp(-t / 0.022);
             phase += f / _sampleRate;
             var body = Math.Sin(2 * Math.PI * phase) * Math.Exp(-t / 0.16);
-            var click = t < 0.004 ? _random.NextNoise() * (1 - t / 0.004) * 0.35 : 0;
+            // The beater's click is broadband: it is what makes the kick an onset across the spectrum.
+            var click = t < 0.006 ? _random.NextNoise() * (1 - t / 0.006) * 0.7 : 0;
             s[i] = (float)Math.Tanh(1.4 * (body + click)) * 0.95f;
         }
         return s;

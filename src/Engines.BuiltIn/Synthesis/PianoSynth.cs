@@ -62,7 +62,8 @@ internal sealed class PianoSynth : INoteSynth
 /// tremolo; sustains at full level while the key is held.</summary>
 internal sealed class OrganSynth : INoteSynth
 {
-    private static readonly (float Ratio, float Level)[] Drawbars = [(0.5f, 0.5f), (1f, 1f), (1.5f, 0.55f), (2f, 0.5f), (4f, 0.22f)];
+    // The 5⅓' (fifth) drawbar is kept low: a loud quint makes every chord lean towards its dominant.
+    private static readonly (float Ratio, float Level)[] Drawbars = [(0.5f, 0.45f), (1f, 1f), (1.5f, 0.15f), (2f, 0.5f), (4f, 0.2f)];
 
     private readonly int _sampleRate;
     private readonly SeededRandom _random;

@@ -3,7 +3,9 @@ using AudioMusic.Engines.BuiltIn.Composition;
 namespace AudioMusic.Engines.BuiltIn.Synthesis;
 
 /// <summary>How a Karplus–Strong string sounds.</summary>
-internal sealed record StringPatch(double SustainSeconds, float Brightness, float Drive, float Level, double ReleaseSeconds, float BodyLowPass);
+/// <summary><paramref name="BrightHarmonics"/>: how many harmonics the pluck excites at full velocity (the
+/// excitation noise is low-passed there), which sets both the brightness and how sharp the attack is.</summary>
+internal sealed record StringPatch(double SustainSeconds, float BrightHarmonics, float Drive, float Level, double ReleaseSeconds, float BodyLowPass);
 
 /// <summary>Karplus–Strong plucked string: a delay line one period long, excited by a burst of (velocity-filtered)
 /// noise and fed back through a two-point average scaled for the wanted decay. Fractional periods are read with
@@ -11,16 +13,17 @@ internal sealed record StringPatch(double SustainSeconds, float Brightness, floa
 /// Distortion (tanh drive plus a cabinet low-pass) turns the same string into an electric rock guitar.</summary>
 internal sealed class PluckedString : INoteSynth
 {
-    public static readonly StringPatch Acoustic = new(3.0, 0.75f, 0f, 0.5f, 0.08, 0f);
-    public static readonly StringPatch Electric = new(4.0, 0.6f, 1.6f, 0.4f, 0.08, 5000f);
-    public static readonly StringPatch Distorted = new(5.0, 0.85f, 7f, 0.2f, 0.06, 3200f);
-    public static readonly StringPatch BassGuitar = new(3.5, 0.45f, 0f, 0.85f, 0.05, 2000f);
-    public static readonly StringPatch UprightBass = new(1.6, 0.3f, 0f, 0.95f, 0.07, 1200f);
+    public static readonly StringPatch Acoustic = new(3.0, 30f, 0f, 0.5f, 0.08, 0f);
+    public static readonly StringPatch Electric = new(4.0, 22f, 1.6f, 0.4f, 0.08, 5000f);
+    public static readonly StringPatch Distorted = new(5.0, 30f, 7f, 0.2f, 0.06, 3200f);
+    public static readonly StringPatch BassGuitar = new(3.5, 10f, 0f, 0.85f, 0.05, 900f);
+    public static readonly StringPatch UprightBass = new(1.6, 8f, 0f, 0.95f, 0.07, 1200f);
 
     private readonly int _sampleRate;
     private readonly StringPatch _patch;
     private readonly SeededRandom _random;
     private readonly float[] _line;
+    private readonly float[] _excitation;
 
     public PluckedString(int sampleRate, StringPatch patch, SeededRandom random)
     {
@@ -28,6 +31,7 @@ internal sealed class PluckedString : INoteSynth
         _patch = patch;
         _random = random;
         _line = new float[sampleRate / 20 + 4];
+        _excitation = new float[_line.Length];
     }
 
     public double ReleaseSeconds => _patch.ReleaseSeconds;
@@ -39,8 +43,9 @@ internal sealed class PluckedString : INoteSynth
         var length = (int)Math.Ceiling(period);
         var fraction = (float)(Math.Ceiling(period) - period);
         var velocity = note.Velocity;
-        // Excite: noise low-passed by velocity (soft plucks are darker), with a slight pick-position comb.
-        var smoothing = Math.Clamp(_patch.Brightness * (0.35f + 0.65f * velocity), 0.05f, 1f);
+        // Excite: noise low-passed at a number of harmonics that grows with velocity (soft plucks are darker).
+        var cutoff = f * _patch.BrightHarmonics * (0.4f + 0.6f * velocity);
+        var smoothing = Math.Clamp(1f - MathF.Exp(-2f * MathF.PI * cutoff / _sampleRate), 0.005f, 1f);
         var state = 0f;
         for (var i = 0; i < length; i++)
         {
@@ -55,7 +60,14 @@ internal sealed class PluckedString : INoteSynth
         mean /= length;
         for (var i = 0; i < length; i++)
         {
-            _line[i] -= mean;
+            _excitation[i] = _line[i] - mean;
+        }
+        // Plucking a third of the way along the string cancels every third harmonic (a comb over one period);
+        // besides the hollow, woody tone this keeps the overtone of the fifth from colouring the harmony.
+        var third = Math.Max(1, (int)Math.Round(length / 3.0));
+        for (var i = 0; i < length; i++)
+        {
+            _line[i] = _excitation[i] - _excitation[(i + length - third) % length];
         }
         var loopsPerSecond = f;
         var sustainGain = (float)Math.Pow(0.001, 1.0 / (_patch.SustainSeconds * (1 + 110 / f) / 2 * loopsPerSecond));

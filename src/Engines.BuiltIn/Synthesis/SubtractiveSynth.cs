@@ -26,7 +26,7 @@ internal sealed record SubtractivePatch(
 internal sealed class SubtractiveSynth : INoteSynth
 {
     public static readonly SubtractivePatch Strings = new(0.14, 0.4, 0.85f, 0.35, 9f, 0f, 0f, 1400f, 0.6f, 1400f, 0.6, 0.1f, 0.005f, 0.2f, 0.015f);
-    public static readonly SubtractivePatch Pad = new(0.45, 1.0, 0.8f, 0.8, 12f, 0f, 0f, 900f, 0.3f, 700f, 1.5, 0.2f, 0f, 0.17f, 0f);
+    public static readonly SubtractivePatch Pad = new(0.45, 1.0, 0.8f, 0.8, 12f, 0f, 0f, 550f, 0.2f, 500f, 1.5, 0.15f, 0f, 0.2f, 0f);
     public static readonly SubtractivePatch Lead = new(0.006, 0.3, 0.75f, 0.12, 6f, 0.45f, 0f, 1800f, 0.5f, 3000f, 0.25, 0.3f, 0.006f, 0.2f, 0f);
     public static readonly SubtractivePatch Bass = new(0.003, 0.25, 0.7f, 0.05, 3f, 0f, 0.7f, 260f, 0.8f, 900f, 0.12, 0.25f, 0f, 0.38f, 0f);
     public static readonly SubtractivePatch Pluck = new(0.002, 0.28, 0f, 0.15, 8f, 0.2f, 0f, 700f, 0.5f, 4200f, 0.12, 0.25f, 0f, 0.28f, 0f);
