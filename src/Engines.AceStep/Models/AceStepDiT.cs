@@ -96,14 +96,12 @@ public sealed class AceStepDiT : nn.Module
 {
     private readonly AceStepConfig _config;
     private readonly ModuleList<DiTLayer> _layers = new();
-    private readonly Parameter _patchWeight;
-    private readonly Parameter _patchBias;
+    private readonly SequentialConvolution _patchify;
     private readonly TimestepEmbedding _timeEmbedding;
     private readonly TimestepEmbedding _timeDeltaEmbedding;
     private readonly Linear _conditionEmbedder;
     private readonly RmsNorm _outputNorm;
-    private readonly Parameter _unpatchWeight;
-    private readonly Parameter _unpatchBias;
+    private readonly SequentialConvolution _unpatchify;
     private readonly Parameter _outputScaleShift;
 
     public AceStepDiT(ParameterFactory factory, AceStepConfig config) : base(nameof(AceStepDiT))
@@ -114,23 +112,20 @@ public sealed class AceStepDiT : nn.Module
         {
             _layers.Add(new DiTLayer(factory, config));
         }
-        _patchWeight = factory.Create(hidden, config.InChannels, config.PatchSize);
-        _patchBias = factory.Create(hidden);
+        _patchify = new SequentialConvolution(factory, [hidden, config.InChannels, config.PatchSize], hidden);
         _timeEmbedding = new TimestepEmbedding(factory, hidden);
         _timeDeltaEmbedding = new TimestepEmbedding(factory, hidden);
         _conditionEmbedder = new Linear(factory, config.EncoderHidden, hidden, bias: true);
         _outputNorm = new RmsNorm(factory, hidden, config.RmsNormEps);
-        _unpatchWeight = factory.Create(hidden, config.AcousticDim, config.PatchSize);
-        _unpatchBias = factory.Create(config.AcousticDim);
+        _unpatchify = new SequentialConvolution(factory, [hidden, config.AcousticDim, config.PatchSize], config.AcousticDim);
         _outputScaleShift = factory.Create(1, 2, hidden);
         register_module("layers", _layers);
-        // Upstream wraps the convolutions in nn.Sequential(transpose, conv, transpose), hence the ".1." names.
-        register_module("proj_in", Sequential1("weight", _patchWeight, "bias", _patchBias));
+        register_module("proj_in", _patchify);
         register_module("time_embed", _timeEmbedding);
         register_module("time_embed_r", _timeDeltaEmbedding);
         register_module("condition_embedder", _conditionEmbedder);
         register_module("norm_out", _outputNorm);
-        register_module("proj_out", Sequential1("weight", _unpatchWeight, "bias", _unpatchBias));
+        register_module("proj_out", _unpatchify);
         register_parameter("scale_shift_table", _outputScaleShift);
     }
 
@@ -158,7 +153,7 @@ public sealed class AceStepDiT : nn.Module
         {
             x = nn.functional.pad(x, [0, 0, 0, padding]);
         }
-        x = nn.functional.conv1d(x.transpose(1, 2), _patchWeight, _patchBias, stride: _config.PatchSize).transpose(1, 2);
+        x = nn.functional.conv1d(x.transpose(1, 2), _patchify.Weight, _patchify.Bias, stride: _config.PatchSize).transpose(1, 2);
 
         var patches = x.shape[1];
         using var rotary = RotaryTable.Create(patches, _config.HeadDim, _config.RopeTheta, dtype, x.device);
@@ -170,17 +165,7 @@ public sealed class AceStepDiT : nn.Module
 
         var outputModulation = (_outputScaleShift + embedding.unsqueeze(1)).chunk(2, 1);
         x = _outputNorm.forward(x) * (1 + outputModulation[1]) + outputModulation[0];
-        x = nn.functional.conv_transpose1d(x.transpose(1, 2), _unpatchWeight, _unpatchBias, stride: _config.PatchSize).transpose(1, 2);
+        x = nn.functional.conv_transpose1d(x.transpose(1, 2), _unpatchify.Weight, _unpatchify.Bias, stride: _config.PatchSize).transpose(1, 2);
         return x.narrow(1, 0, length).MoveToOuterDisposeScope();
-    }
-
-    private static ContainerModule Sequential1(string weightName, Parameter weight, string biasName, Parameter bias)
-    {
-        var convolution = new ContainerModule();
-        convolution.register_parameter(weightName, weight);
-        convolution.register_parameter(biasName, bias);
-        var sequential = new ContainerModule();
-        sequential.register_module("1", convolution);
-        return sequential;
     }
 }

@@ -64,7 +64,6 @@ public sealed record Qwen3Config
     [JsonPropertyName("rms_norm_eps")] public double RmsNormEps { get; init; } = 1e-6;
     [JsonPropertyName("rope_theta")] public double RopeTheta { get; init; } = 1_000_000;
     [JsonPropertyName("attention_bias")] public bool AttentionBias { get; init; }
-    [JsonPropertyName("tie_word_embeddings")] public bool TieWordEmbeddings { get; init; } = true;
 
     public static Qwen3Config Load(string path) => ConfigJson.Read<Qwen3Config>(path);
 }

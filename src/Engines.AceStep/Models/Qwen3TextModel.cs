@@ -10,7 +10,7 @@ namespace AudioMusic.Engines.AceStep.Models;
 public sealed class Qwen3TextModel : nn.Module
 {
     private readonly Qwen3Config _config;
-    private readonly Parameter _embeddings;
+    private readonly TokenEmbedding _embedTokens;
     private readonly ModuleList<TransformerBlock> _layers = new();
     private readonly RmsNorm _norm;
 
@@ -18,26 +18,19 @@ public sealed class Qwen3TextModel : nn.Module
     {
         _config = config;
         var shape = new AttentionShape(config.HiddenSize, config.NumAttentionHeads, config.NumKeyValueHeads, config.HeadDim, config.AttentionBias, config.RmsNormEps);
-        _embeddings = factory.Create(config.VocabSize, config.HiddenSize);
+        _embedTokens = new TokenEmbedding(factory, config.VocabSize, config.HiddenSize);
         for (var i = 0; i < config.NumHiddenLayers; i++)
         {
             _layers.Add(new TransformerBlock(factory, shape, config.IntermediateSize));
         }
         _norm = new RmsNorm(factory, config.HiddenSize, config.RmsNormEps);
-        var embedTokens = new ContainerModule();
-        embedTokens.register_parameter("weight", _embeddings);
-        register_module("embed_tokens", embedTokens);
+        register_module("embed_tokens", _embedTokens);
         register_module("layers", _layers);
         register_module("norm", _norm);
     }
 
     /// <summary>Token ids [batch, length] → embeddings [batch, length, hidden].</summary>
-    public Tensor Embed(Tensor tokenIds)
-    {
-        using var scope = NewDisposeScope();
-        var rows = _embeddings.index_select(0, tokenIds.flatten());
-        return rows.view(tokenIds.shape[0], tokenIds.shape[1], _config.HiddenSize).MoveToOuterDisposeScope();
-    }
+    public Tensor Embed(Tensor tokenIds) => _embedTokens.Lookup(tokenIds);
 
     /// <summary>Causal encoding of token ids [batch, length] → last hidden state (after the final norm).</summary>
     public Tensor Encode(Tensor tokenIds)
@@ -52,14 +45,5 @@ public sealed class Qwen3TextModel : nn.Module
             hidden = layer.Forward(hidden, rotary, mask);
         }
         return _norm.forward(hidden).MoveToOuterDisposeScope();
-    }
-}
-
-/// <summary>A module with no behaviour of its own: it only places parameters under the prefix the published
-/// checkpoint uses (e.g. "embed_tokens.weight", or "proj_in.1.weight" for upstream's nn.Sequential wrappers).</summary>
-public sealed class ContainerModule : nn.Module
-{
-    public ContainerModule() : base(nameof(ContainerModule))
-    {
     }
 }
