@@ -13,7 +13,7 @@ public sealed class FormatTests
         try
         {
             var original = torch.arange(24, torch.ScalarType.Float32).reshape(1, 4, 6);
-            TorchSaveWriter.Write(path, original);
+            TorchTensorFile.Write(path, original);
             using var read = TorchTensorFile.Read(path);
             Assert.Equal(new long[] { 1, 4, 6 }, read.shape);
             Assert.Equal(original.data<float>().ToArray(), read.data<float>().ToArray());

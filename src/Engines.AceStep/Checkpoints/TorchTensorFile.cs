@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace AudioMusic.Engines.AceStep.Checkpoints;
 
-/// <summary>Reads one tensor saved by Python's torch.save (a zip holding data.pkl and data/&lt;key&gt; storages),
+/// <summary>Reads (and, for test checkpoints, writes) one tensor in Python's torch.save format (a zip holding data.pkl and data/&lt;key&gt; storages),
 /// as the published silence_latent.pt is. Only the pickle opcodes torch.save emits for a lone tensor are
 /// understood; anything else is rejected with the opcode named, never guessed.</summary>
 public static class TorchTensorFile
@@ -46,6 +46,53 @@ public static class TorchTensorFile
             flat.bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         }
         return flat.as_strided(size, stride, offset).contiguous();
+    }
+
+    /// <summary>Writes <paramref name="tensor"/> as fp32 the way torch.save does (zip of a protocol-2 data.pkl and one storage).</summary>
+    public static void Write(string path, Tensor tensor)
+    {
+        using var contiguous = tensor.to_type(ScalarType.Float32).contiguous();
+        using var file = File.Create(path);
+        using var zip = new ZipArchive(file, ZipArchiveMode.Create);
+        using (var writer = new BinaryWriter(zip.CreateEntry("archive/data.pkl").Open()))
+        {
+            writer.Write(new byte[] { 0x80, 0x02 });
+            writer.Write(Encoding.ASCII.GetBytes("ctorch._utils\n_rebuild_tensor_v2\nq\x00(("));
+            Unicode(writer, "storage");
+            writer.Write(Encoding.ASCII.GetBytes("ctorch\nFloatStorage\n"));
+            Unicode(writer, "0");
+            Unicode(writer, "cpu");
+            writer.Write((byte)'J');
+            writer.Write((int)contiguous.NumberOfElements);
+            writer.Write(Encoding.ASCII.GetBytes("tQK\x00("));
+            foreach (var size in contiguous.shape)
+            {
+                writer.Write((byte)'J');
+                writer.Write((int)size);
+            }
+            writer.Write((byte)'t');
+            writer.Write((byte)'(');
+            foreach (var stride in contiguous.stride())
+            {
+                writer.Write((byte)'J');
+                writer.Write((int)stride);
+            }
+            writer.Write((byte)'t');
+            writer.Write((byte)0x89); // NEWFALSE: requires_grad
+            writer.Write(Encoding.ASCII.GetBytes("ccollections\nOrderedDict\n)RtR."));
+        }
+        using (var data = zip.CreateEntry("archive/data/0").Open())
+        {
+            data.Write(contiguous.bytes);
+        }
+    }
+
+    private static void Unicode(BinaryWriter writer, string text)
+    {
+        writer.Write((byte)'X');
+        var bytes = Encoding.UTF8.GetBytes(text);
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
     }
 
     private static ScalarType StorageType(string name) => name switch
