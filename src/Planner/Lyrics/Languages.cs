@@ -22,6 +22,8 @@ internal abstract class SpellingLanguage : LyricLanguage
 {
     protected const string Vowels = "aeiouáéíóúàèìòùâêîôûãõäëïöüyœ";
 
+    private static readonly char[] AccentedVowels = "áéíóúâêôãõ".ToCharArray();
+
     protected static bool IsVowel(char c) => Vowels.Contains(c);
 
     protected static bool IsStrong(char c) => "aeoáéóàèòâêôãõíú".Contains(c);
@@ -85,7 +87,7 @@ internal abstract class SpellingLanguage : LyricLanguage
         {
             return w;
         }
-        var accented = w.IndexOfAny("áéíóúâêôãõ".ToCharArray());
+        var accented = w.IndexOfAny(AccentedVowels);
         int start;
         if (accented >= 0)
         {

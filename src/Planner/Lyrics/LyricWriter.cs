@@ -22,8 +22,7 @@ internal static class LyricWriter
     {
         var pack = ParsedPacks.GetOrAdd(brief.Language.Code, _ => new ParsedPack(brief.Language));
         var pool = Pools.GetOrAdd((brief.Language.Code, brief.Theme.Id), _ => RhymePool.Build(brief.Language, ThemeWordsFor(brief.Language.Pack, brief.Theme)));
-        var words = ThemeWordsFor(brief.Language.Pack, brief.Theme);
-        var state = new WriterState(brief, pack, pool, words, random);
+        var state = new WriterState(brief, pack, pool, random);
 
         string? chorus = null;
         var sections = new List<string>();
@@ -69,7 +68,7 @@ internal static class LyricWriter
     }
 
     /// <summary>End phrases grouped by rhyme class; only classes with at least two different last words can rhyme.</summary>
-    private sealed record RhymePool(IReadOnlyList<RhymeClass> Classes)
+    private sealed record RhymePool(IReadOnlyList<RhymeClass> Classes, IReadOnlySet<string> ThemeEnds, IReadOnlyList<string> Images)
     {
         public static RhymePool Build(LyricLanguage language, ThemeWords theme)
         {
@@ -85,23 +84,41 @@ internal static class LyricWriter
             {
                 throw new InvalidOperationException($"the {language.Code} pack has no rhyming end phrases");
             }
-            return new RhymePool(classes);
+            return new RhymePool(classes, themePhrases, theme.Images.Concat(language.Pack.General.Images).ToArray());
         }
     }
 
     private sealed record RhymeClass(string Key, IReadOnlyList<EndPhrase> Phrases, bool FitsTheme);
 
-    private sealed record EndPhrase(string Text, int Syllables);
+    private sealed record EndPhrase(string Text, int Syllables)
+    {
+        public string LastWord { get; } = LyricLanguage.LastWord(Text);
+    }
 
-    private sealed class WriterState(LyricBrief brief, ParsedPack pack, RhymePool pool, ThemeWords words, PlanRandom random)
+    private sealed class WriterState(LyricBrief brief, ParsedPack pack, RhymePool pool, PlanRandom random)
     {
         private readonly HashSet<string> _usedTemplates = new(StringComparer.Ordinal);
         private readonly HashSet<string> _usedRap = new(StringComparer.Ordinal);
         private string? _lastTemplate;
         private readonly HashSet<string> _usedClasses = new(StringComparer.Ordinal);
         private readonly int _topicSyllables = brief.Language.CountSyllables(brief.Topic);
-        private readonly IReadOnlyList<string> _images = words.Images.Concat(brief.Language.Pack.General.Images).ToArray();
-        private readonly HashSet<string> _themeEnds = words.EndPhrases.ToHashSet(StringComparer.Ordinal);
+        private readonly IReadOnlyList<string> _images = pool.Images;
+        private readonly IReadOnlySet<string> _themeEnds = pool.ThemeEnds;
+        private readonly Dictionary<string, int> _imageSyllables = new(StringComparer.Ordinal);
+        private readonly List<(LineTemplate, TemplateExpansion)> _fits = [];
+        private readonly List<LineTemplate> _candidates = [];
+        private readonly List<RhymeClass> _classChoices = [];
+        private static readonly int[] Passes = [0, 1, 2];
+        private static readonly bool[] FreshFirst = [true, false];
+
+        private int ImageSyllables(string image)
+        {
+            if (!_imageSyllables.TryGetValue(image, out var count))
+            {
+                _imageSyllables[image] = count = brief.Language.CountSyllables(image);
+            }
+            return count;
+        }
 
         public List<string> WriteChorus(int lines)
         {
@@ -158,12 +175,12 @@ internal static class LyricWriter
         private string WriteRapLine(EndPhrase end, EndPhrase inner, bool allowTopic)
         {
             var image = PickImage(end);
-            var imageSyllables = brief.Language.CountSyllables(image);
+            var imageSyllables = ImageSyllables(image);
             var allOpenings = pack.RapOpenings.Where(t => allowTopic || !t.UsesTopic).ToList();
             var allClosings = pack.RapClosings.Where(t => !t.UsesTopic).ToList();
             var best = (Open: allOpenings[0], OpenExp: allOpenings[0].Expansions[0], Close: allClosings[0], CloseExp: allClosings[0].Expansions[0]);
             var bestDistance = int.MaxValue;
-            foreach (var freshOnly in new[] { true, false })
+            foreach (var freshOnly in FreshFirst)
             {
                 var openings = freshOnly ? Fresh(allOpenings, "open:") : Shuffled(allOpenings);
                 var closings = freshOnly ? Fresh(allClosings, "close:") : Shuffled(allClosings);
@@ -172,7 +189,8 @@ internal static class LyricWriter
                     foreach (var openExp in open.Expansions)
                     {
                         var first = openExp.Syllables(_topicSyllables, imageSyllables, inner.Syllables, 0);
-                        var fits = new List<(LineTemplate, TemplateExpansion)>();
+                        var fits = _fits;
+                        fits.Clear();
                         foreach (var close in closings)
                         {
                             foreach (var closeExp in close.Expansions)
@@ -214,17 +232,20 @@ internal static class LyricWriter
             _usedRap.Add("close:" + close.Source);
             var first = openExp.Fill(brief.Topic, image, inner.Text, inner.Text);
             var second = closeExp.Fill(brief.Topic, image, "", end.Text);
-            return Pad(first + ", " + LowerFirst(second));
+            var imageSyllables = ImageSyllables(image);
+            var syllables = openExp.Syllables(_topicSyllables, imageSyllables, inner.Syllables, 0)
+                + closeExp.Syllables(_topicSyllables, imageSyllables, 0, end.Syllables);
+            return Pad(first + ", " + LowerFirst(second), syllables);
         }
 
         /// <summary>An image whose words do not repeat the line's end phrase ("my heart … my heart").</summary>
         private string PickImage(EndPhrase end)
         {
-            var endWord = LyricLanguage.LastWord(end.Text);
+            var endWord = end.LastWord;
             for (var attempt = 0; attempt < 4; attempt++)
             {
                 var image = random.Pick(_images);
-                if (!LyricLanguage.Words(image).Contains(endWord))
+                if (!image.EndsWith(endWord, StringComparison.OrdinalIgnoreCase) && !image.Contains(endWord + " ", StringComparison.OrdinalIgnoreCase))
                 {
                     return image;
                 }
@@ -238,17 +259,39 @@ internal static class LyricWriter
         private string WriteLine(IReadOnlyList<LineTemplate> templates, EndPhrase end, bool requireTopic, bool allowTopic, string? inner)
         {
             var image = PickImage(end);
-            var imageSyllables = brief.Language.CountSyllables(image);
-            var eligible = templates.Where(t => (!requireTopic || t.UsesTopic) && (allowTopic || !t.UsesTopic)).ToList();
-            if (eligible.Count == 0)
+            var imageSyllables = ImageSyllables(image);
+            // Candidates in order of preference: unused templates, then any but the previous line's, then any.
+            var candidates = _candidates;
+            foreach (var pass in Passes)
             {
-                eligible = templates.Where(t => !t.UsesTopic).ToList();
+                candidates.Clear();
+                foreach (var t in templates)
+                {
+                    var topicOk = (!requireTopic || t.UsesTopic) && (allowTopic || !t.UsesTopic);
+                    if (topicOk && (pass != 0 || !_usedTemplates.Contains(t.Source)) && (pass != 1 || t.Source != _lastTemplate))
+                    {
+                        candidates.Add(t);
+                    }
+                }
+                if (candidates.Count > 0)
+                {
+                    break;
+                }
             }
-            var fresh = eligible.Where(t => !_usedTemplates.Contains(t.Source)).ToList();
-            var notLast = eligible.Where(t => t.Source != _lastTemplate).ToList();
-            var candidates = fresh.Count > 0 ? fresh : notLast.Count > 0 ? notLast : eligible;
+            if (candidates.Count == 0)
+            {
+                // Only when a required topic slot exists nowhere: write the line without the topic.
+                foreach (var t in templates)
+                {
+                    if (!t.UsesTopic)
+                    {
+                        candidates.Add(t);
+                    }
+                }
+            }
 
-            var fits = new List<(LineTemplate Template, TemplateExpansion Expansion)>();
+            var fits = _fits;
+            fits.Clear();
             (LineTemplate Template, TemplateExpansion Expansion) closest = (candidates[0], candidates[0].Expansions[0]);
             var closestDistance = int.MaxValue;
             foreach (var template in candidates)
@@ -270,15 +313,18 @@ internal static class LyricWriter
             var (chosen, wording) = fits.Count > 0 ? random.Pick(fits) : closest;
             _usedTemplates.Add(chosen.Source);
             _lastTemplate = chosen.Source;
-            return Pad(wording.Fill(brief.Topic, image, inner ?? "", end.Text));
+            var syllables = wording.Syllables(_topicSyllables, imageSyllables, 0, end.Syllables);
+            return Pad(wording.Fill(brief.Topic, image, inner ?? "", end.Text), syllables);
         }
 
         private int Distance(int syllables) =>
             syllables < brief.Range.Min ? brief.Range.Min - syllables : syllables > brief.Range.Max ? syllables - brief.Range.Max : 0;
 
-        private string Pad(string line)
+        /// <summary>Prefixes fillers when a line is short of the range; <paramref name="syllables"/> is the count the
+        /// template arithmetic already knows, so the line is not counted again.</summary>
+        private string Pad(string line, int syllables)
         {
-            var missing = brief.Range.Min - brief.Language.CountSyllables(line);
+            var missing = brief.Range.Min - syllables;
             if (missing <= 0)
             {
                 return line;
@@ -323,12 +369,11 @@ internal static class LyricWriter
             }
             foreach (var (a, b) in pairs)
             {
-                var phrases = ThemeFirst(NextClass().Phrases);
-                ends[a] = phrases[0];
-                ends[b] = phrases.First(p => LyricLanguage.LastWord(p.Text) != LyricLanguage.LastWord(phrases[0].Text));
-                if (a == b)
+                var (first, second) = RhymingPair(NextClass());
+                ends[a] = first;
+                if (a != b)
                 {
-                    ends[a] = phrases[0];
+                    ends[b] = second;
                 }
             }
             return ends;
@@ -337,16 +382,59 @@ internal static class LyricWriter
         /// <summary>A rhyme class not used yet in this song, preferring classes that hold a phrase of the theme.</summary>
         private RhymeClass NextClass()
         {
-            var unused = pool.Classes.Where(c => !_usedClasses.Contains(c.Key)).ToList();
-            if (unused.Count == 0)
+            var choices = _classChoices;
+            var preferTheme = random.Chance(0.8);
+            for (var attempt = 0; attempt < 2; attempt++)
             {
+                foreach (var onlyTheme in preferTheme ? FreshFirst : [false])
+                {
+                    choices.Clear();
+                    foreach (var c in pool.Classes)
+                    {
+                        if (!_usedClasses.Contains(c.Key) && (!onlyTheme || c.FitsTheme))
+                        {
+                            choices.Add(c);
+                        }
+                    }
+                    if (choices.Count > 0)
+                    {
+                        var chosen = random.Pick(choices);
+                        _usedClasses.Add(chosen.Key);
+                        return chosen;
+                    }
+                }
+                // Every class has been used once: start over.
                 _usedClasses.Clear();
-                unused = pool.Classes.ToList();
             }
-            var themed = unused.Where(c => c.FitsTheme).ToList();
-            var chosen = random.Pick(themed.Count > 0 && random.Chance(0.8) ? themed : unused);
-            _usedClasses.Add(chosen.Key);
-            return chosen;
+            return pool.Classes[0];
+        }
+
+        /// <summary>Two phrases of a class with different last words, the first one of the theme's own when the
+        /// class has one.</summary>
+        private (EndPhrase First, EndPhrase Second) RhymingPair(RhymeClass rhymeClass)
+        {
+            var phrases = rhymeClass.Phrases;
+            var start = random.Next(phrases.Count);
+            var first = phrases[start];
+            for (var k = 0; k < phrases.Count; k++)
+            {
+                var candidate = phrases[(start + k) % phrases.Count];
+                if (_themeEnds.Contains(candidate.Text))
+                {
+                    first = candidate;
+                    break;
+                }
+            }
+            var offset = random.Next(phrases.Count);
+            for (var k = 0; k < phrases.Count; k++)
+            {
+                var candidate = phrases[(offset + k) % phrases.Count];
+                if (candidate.LastWord != first.LastWord)
+                {
+                    return (first, candidate);
+                }
+            }
+            throw new InvalidOperationException($"rhyme class {rhymeClass.Key} has a single word");
         }
 
         /// <summary>The class's phrases in a seeded order, the theme's own phrases first so each pair carries one.</summary>

@@ -17,13 +17,15 @@ public sealed record SyllableRange(int Min, int Max, int BarsPerLine, double Lin
     /// <summary>The line spans 1, 2 or 4 bars, whichever lasts closest to the target; the range is the syllable rate
     /// times that duration (clamped to 2–6 s so very slow or fast tempos stay singable), never more than four
     /// syllables per quarter note (sixteenths), and at least four syllables wide.</summary>
+    private static readonly int[] BarChoices = [1, 2, 4];
+
     public static SyllableRange For(int bpm, TimeSignature meter, bool rap)
     {
         var safeBpm = Math.Clamp(bpm, RequestLimits.MinBpm, RequestLimits.MaxBpm);
         var barSeconds = meter.QuarterNotesPerBar * 60.0 / safeBpm;
         var target = rap ? RapTargetSeconds : SungTargetSeconds;
         // Rounded so that exact ties (2.67 s vs 5.33 s around a 4 s target) go to the shorter line, not to float noise.
-        var bars = new[] { 1, 2, 4 }.OrderBy(b => Math.Round(Math.Abs(b * barSeconds - target), 3)).ThenBy(b => b).First();
+        var bars = BarChoices.OrderBy(b => Math.Round(Math.Abs(b * barSeconds - target), 3)).ThenBy(b => b).First();
         var lineSeconds = bars * barSeconds;
         var rate = rap ? RapRate : SungRate;
         var span = Math.Clamp(lineSeconds, 2.0, 6.0);

@@ -43,21 +43,30 @@ internal static partial class ExplicitValueParser
         ["português"] = "pt", ["portugues"] = "pt", ["italiano"] = "it",
     };
 
+    /// <summary>Each pattern runs only when a cheap substring test says it could match: most queries state
+    /// nothing explicit, and the planner must stay fast.</summary>
     public static ExplicitValues Parse(string lower)
     {
         var notes = new List<string>();
+        var hasDigit = lower.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
         return new ExplicitValues
         {
-            Bpm = ParseBpm(lower, notes),
-            Key = ParseKey(lower),
-            Meter = ParseMeter(lower, notes),
-            DurationSeconds = ParseDuration(lower, notes),
+            Bpm = hasDigit ? ParseBpm(lower, notes) : null,
+            Key = MayNameKey(lower) ? ParseKey(lower) : null,
+            Meter = ParseMeter(lower, notes, hasDigit),
+            DurationSeconds = ParseDuration(lower, notes, hasDigit),
             DurationBand = ParseDurationBand(lower),
             InstrumentalPhrase = InstrumentalPattern().Match(lower) is { Success: true } m ? m.Value.Trim() : null,
             Language = ParseLanguage(lower),
             Notes = notes,
         };
     }
+
+    private static bool MayNameKey(string lower) =>
+        lower.Contains("maj", StringComparison.Ordinal) || lower.Contains("min", StringComparison.Ordinal)
+        || lower.Contains("may", StringComparison.Ordinal) || lower.Contains("men", StringComparison.Ordinal)
+        || lower.Contains("mineur", StringComparison.Ordinal) || lower.Contains("dur", StringComparison.Ordinal)
+        || lower.Contains("moll", StringComparison.Ordinal) || lower.Contains("maior", StringComparison.Ordinal);
 
     private static int? ParseBpm(string lower, List<string> notes)
     {
@@ -127,9 +136,9 @@ internal static partial class ExplicitValueParser
         return null;
     }
 
-    private static TimeSignature? ParseMeter(string lower, List<string> notes)
+    private static TimeSignature? ParseMeter(string lower, List<string> notes, bool hasDigit)
     {
-        var fraction = MeterPattern().Match(lower);
+        var fraction = hasDigit && lower.Contains('/') ? MeterPattern().Match(lower) : Match.Empty;
         if (fraction.Success)
         {
             var text = fraction.Groups["beats"].Value + "/" + fraction.Groups["unit"].Value;
@@ -160,13 +169,13 @@ internal static partial class ExplicitValueParser
         return null;
     }
 
-    private static double? ParseDuration(string lower, List<string> notes)
+    private static double? ParseDuration(string lower, List<string> notes, bool hasDigit)
     {
         double? seconds = null;
-        var clock = ClockPattern().Match(lower);
-        var minutes = MinutesPattern().Match(lower);
-        var secondsOnly = SecondsPattern().Match(lower);
-        var wordMinutes = WordMinutesPattern().Match(lower);
+        var clock = hasDigit && lower.Contains(':') ? ClockPattern().Match(lower) : Match.Empty;
+        var minutes = hasDigit ? MinutesPattern().Match(lower) : Match.Empty;
+        var secondsOnly = hasDigit ? SecondsPattern().Match(lower) : Match.Empty;
+        var wordMinutes = lower.Contains("minute", StringComparison.Ordinal) ? WordMinutesPattern().Match(lower) : Match.Empty;
         if (clock.Success)
         {
             seconds = int.Parse(clock.Groups["m"].Value, CultureInfo.InvariantCulture) * 60 + int.Parse(clock.Groups["s"].Value, CultureInfo.InvariantCulture);
@@ -186,7 +195,7 @@ internal static partial class ExplicitValueParser
         {
             seconds = double.Parse(secondsOnly.Groups["s"].Value, CultureInfo.InvariantCulture);
         }
-        else if (WordSecondsPattern().Match(lower) is { Success: true } words)
+        else if (lower.Contains("second", StringComparison.Ordinal) && WordSecondsPattern().Match(lower) is { Success: true } words)
         {
             seconds = NumberWords[words.Groups["n"].Value.Replace('-', ' ')];
         }

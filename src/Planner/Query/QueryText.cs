@@ -25,6 +25,8 @@ internal sealed class QueryText
         ["😡"] = "angry", ["🤘"] = "metal", ["🎤"] = "vocals", ["🌌"] = "space", ["🚀"] = "space", ["🏠"] = "home",
     };
 
+    private static readonly int[] EmojiLengths = [2, 1];
+
     private static readonly HashSet<string> ElidedPrefixes = new(StringComparer.Ordinal) { "d", "l", "j", "qu", "n", "s", "c", "m", "t" };
 
     /// <summary>Queries are bounded by the validator at 1000 characters; the bound here keeps the planner fast even
@@ -88,7 +90,8 @@ internal sealed class QueryText
             {
                 sentenceStart = true;
             }
-            if (TryEmoji(lower, i, out var emojiWord, out var length))
+            // Emoji and symbols live above U+2000; spaces and punctuation skip the lookup.
+            if (c >= '\u2000' && TryEmoji(lower, i, out var emojiWord, out var length))
             {
                 tokens.Add(new QueryToken(emojiWord, emojiWord, true));
                 i += length;
@@ -104,7 +107,7 @@ internal sealed class QueryText
 
     private static bool TryEmoji(string text, int i, out string word, out int length)
     {
-        foreach (var len in new[] { 2, 1 })
+        foreach (var len in EmojiLengths)
         {
             if (i + len <= text.Length && EmojiWords.TryGetValue(text.Substring(i, len), out var w))
             {
