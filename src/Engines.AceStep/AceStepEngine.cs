@@ -69,7 +69,7 @@ public sealed class AceStepEngine : IMusicEngine, IDisposable
     {
         if (!Capabilities.Tasks.Contains(request.Task))
         {
-            return new FieldError("task", $"{Name} generates text2music, text2rap and prompt2instrumental only.");
+            return new FieldError("model", $"{Name} generates text2music, text2rap and prompt2instrumental only.");
         }
         if (request.DurationSeconds is { } seconds && seconds > _options.MaxDurationSeconds)
         {
