@@ -26,8 +26,9 @@ public interface IJobGrain : IGrainWithStringKey
 
     // --- called by the queue, devices and the recovery sweep ---
 
-    /// <summary>The job's place in the queue when it is pending (used to rebuild the queue), else null.</summary>
-    [Orleans.Concurrency.ReadOnly]
+    /// <summary>The job's place in the queue when it is pending (used to rebuild the queue), else null.
+    /// Interleaves: the queue asks while the job may itself be waiting on the queue.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<QueueTicket?> GetQueueTicket();
 
     /// <summary>Starts a new attempt on <paramref name="deviceKey"/>; null when the job is no longer pending.</summary>

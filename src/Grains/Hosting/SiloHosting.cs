@@ -1,14 +1,18 @@
 using AudioMusic.Audio.Codecs;
+using AudioMusic.Engines;
+using AudioMusic.Engines.BuiltIn;
 using AudioMusic.Grains.Devices;
 using AudioMusic.Grains.Engines;
 using AudioMusic.Grains.Jobs;
 using AudioMusic.Grains.Queue;
+using AudioMusic.Planner;
 using AudioMusic.Storage;
 using AudioMusic.Storage.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Storage;
 
 namespace AudioMusic.Grains.Hosting;
 
@@ -59,6 +63,9 @@ public static class SiloHosting
     public static ISiloBuilder AddAudioMusicGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         var services = silo.Services;
+        // Grain state is stored in Orleans' binary format: version-tolerant through the [Id] attributes, and free of the
+        // JSON serializer's surprises with computed properties and records.
+        services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         services.Configure<JobOptions>(configuration.GetSection("Jobs"));
         services.Configure<QueueOptions>(configuration.GetSection("Queue"));
         services.Configure<DeviceOptions>(configuration.GetSection("Devices"));
@@ -67,6 +74,9 @@ public static class SiloHosting
         services.TryAddSingleton(_ => AudioEncoders.CreateDefault());
         services.TryAddSingleton<IJobIndex, MemoryJobIndex>();
         services.TryAddSingleton<IArtifactStore, MemoryArtifactStore>();
+        services.TryAddSingleton<ISongPlanner, RuleBasedSongPlanner>();
+        // The built-in engine is always there (it needs no weights); hosts add neural engines beside it.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMusicEngine, BuiltInEngine>(_ => new BuiltInEngine()));
         services.AddSingleton<EngineCatalog>();
         services.AddSingleton<DeviceMatcher>();
         services.AddSingleton<QueuePositionCache>();

@@ -1,0 +1,60 @@
+using AudioMusic.Domain;
+using AudioMusic.Grains;
+
+namespace AudioMusic.ApiHost.Contracts;
+
+/// <summary>Maps grain views to wire shapes, including the download URLs of every stored encoding.</summary>
+public static class JobMapper
+{
+    public const string JobsBase = "/api/v1/music/jobs";
+
+    public static JobDto ToDto(JobView job)
+    {
+        var outputs = job.Audio.Select(a => new OutputDto(a.Index, a.Seed, Math.Round(a.DurationSeconds, 3), a.SampleRate, a.Channels,
+            a.Files.ToDictionary(f => f.Format.ToWire(), f => AudioUrl(job.Id, a.Index, f.Format)), a.LrcContent)).ToList();
+        var first = outputs.FirstOrDefault();
+        return new JobDto(
+            job.Id,
+            job.Task.ToWire(),
+            job.Status.ToWire(),
+            job.Progress,
+            job.Stage,
+            job.QueuePosition,
+            job.DisplayName,
+            ToDto(job.Request),
+            job.Resolved is null ? null : ToDto(job.Resolved),
+            job.Plan is null ? null : ToDto(job.Plan),
+            first is null ? null : AudioUrl(job.Id, 0, job.Request.Format),
+            first?.Urls ?? new Dictionary<string, string>(),
+            first?.Duration,
+            job.Seeds,
+            first?.LrcContent,
+            outputs,
+            job.CreatedAt,
+            job.StartedAt,
+            job.CompletedAt,
+            job.ErrorMessage,
+            job.Attempt);
+    }
+
+    public static RequestDto ToDto(GenerationRequest r) => new(
+        r.Task.ToWire(), r.Caption, r.Lyrics, r.Instrumental, r.GenrePreset, r.DisplayName, r.DurationSeconds ?? RequestLimits.AutoDuration,
+        r.Bpm, r.Key?.ToString(), r.TimeSignature?.ToString(), r.VocalLanguage, r.Seed, r.BatchSize, r.Format.ToWire(), r.Model,
+        r.InferenceSteps, r.GuidanceScale, r.Shift, r.SampleType?.ToWire(), r.Query);
+
+    public static ResolvedDto ToDto(ResolvedParameters r) => new(
+        r.Task.ToWire(), r.Caption, r.Lyrics, r.Instrumental, r.GenrePreset, r.Bpm, r.Key.ToString(), r.TimeSignature.ToString(),
+        Math.Round(r.DurationSeconds, 3), r.VocalLanguage, r.Seeds, r.Format.ToWire(), r.Model, r.SampleType?.ToWire(), r.Bars,
+        r.InferenceSteps, r.GuidanceScale, r.Shift);
+
+    public static PlanDto ToDto(SongPlan p) => new(
+        p.Task.ToWire(), p.Caption, p.Lyrics, p.Instrumental, p.Bpm, p.Key.ToString(), p.TimeSignature.ToString(), p.DurationSeconds,
+        p.VocalLanguage, p.GenrePreset, p.Notes, p.Planner);
+
+    public static PresetDto ToDto(GenrePreset p) => new(
+        p.Name, p.Slug, p.Caption, p.CaptionTags, p.MinBpm, p.MaxBpm, p.DefaultBpm, p.Modes.Select(m => m.ToString().ToLowerInvariant()).ToList(),
+        p.Meters.Select(m => m.ToString()).ToList(), p.DefaultDurationSeconds);
+
+    public static string AudioUrl(string jobId, int index, AudioFormat format) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{JobsBase}/{jobId}/audio?index={index}&format={format.ToWire()}");
+}
