@@ -1,7 +1,46 @@
 using AudioMusic.Grains.Hosting;
+using AudioMusic.Storage.Migrations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
+// `migrate` applies the PostgreSQL schema and exits; anything else runs the silo.
+if (args.Length > 0 && args[0] == "migrate")
+{
+    var configuration = new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args[1..])
+        .Build();
+    var connectionString = configuration.GetConnectionString("AudioMusic");
+    if (string.IsNullOrWhiteSpace(connectionString))
+    {
+        Console.Error.WriteLine("migrate needs ConnectionStrings:AudioMusic (e.g. --ConnectionStrings:AudioMusic=\"Host=...;Database=...\" or ConnectionStrings__AudioMusic).");
+        return 2;
+    }
+    try
+    {
+        var report = await new SchemaMigrator().MigrateAsync(connectionString, CancellationToken.None);
+        Console.WriteLine($"Schema version {report.SchemaVersion}: applied {report.Applied.Count} migration(s), {report.AlreadyApplied} already applied.");
+        foreach (var script in report.Applied)
+        {
+            Console.WriteLine($"  applied {script.Name}");
+        }
+        return 0;
+    }
+    catch (SchemaMigrationException ex)
+    {
+        Console.Error.WriteLine($"migrate failed: {ex.Message}");
+        return 1;
+    }
+}
+
 var builder = Host.CreateApplicationBuilder(args);
+if (builder.Configuration.GetValue("Storage:MigrateOnStartup", false) && builder.Configuration.GetConnectionString("AudioMusic") is { Length: > 0 } cs)
+{
+    await new SchemaMigrator().MigrateAsync(cs, CancellationToken.None);
+}
 builder.UseOrleans(silo => silo.AddAudioMusic(builder.Configuration));
 using var host = builder.Build();
 await host.RunAsync();
+return 0;

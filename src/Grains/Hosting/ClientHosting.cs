@@ -1,8 +1,6 @@
 using AudioMusic.Storage;
-using AudioMusic.Storage.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 
 namespace AudioMusic.Grains.Hosting;
@@ -36,13 +34,10 @@ public static class ClientHosting
         return client;
     }
 
-    /// <summary>Services an API host needs besides the grains: the artifact store its downloads stream from.</summary>
-    public static IServiceCollection AddAudioMusicClientServices(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IArtifactStore, MemoryArtifactStore>();
-        return services;
-    }
+    /// <summary>Services an API host needs besides the grains: the artifact store its downloads stream from, which
+    /// must be one the silos share (PostgreSQL or a shared filesystem).</summary>
+    public static IServiceCollection AddAudioMusicClientServices(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddAudioMusicStorage(configuration);
 
     private static async Task<bool> RetryUntilClusterIsUp(Exception exception, CancellationToken cancellationToken)
     {

@@ -31,6 +31,8 @@ public static class SiloHosting
             o.ClusterId = orleans.ClusterId;
             o.ServiceId = orleans.ServiceId;
         });
+        // How fast a dead silo is noticed (probe period, timeouts) is an operator's trade-off: see deploy/README.md.
+        silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
         if (orleans.ConnectionString is null)
         {
             silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
@@ -56,6 +58,7 @@ public static class SiloHosting
                 o.ConnectionString = orleans.ConnectionString;
             });
         }
+        silo.Services.AddAudioMusicStorage(configuration);
         return silo.AddAudioMusicGrains(configuration);
     }
 
