@@ -1,5 +1,6 @@
 using System.Globalization;
 using AudioMusic.Domain;
+using AudioMusic.Planner.Knowledge;
 
 internal static class PlanPrinter
 {
@@ -22,5 +23,17 @@ internal static class PlanPrinter
             Console.WriteLine("```");
         }
         Console.WriteLine();
+    }
+
+    public static void PrintGenreTable()
+    {
+        Console.WriteLine("| genre | caption tag | preset | bpm | modes | meters | typical length | words that name it |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var g in GenreCatalog.All)
+        {
+            var flags = (g.LeansInstrumental ? " (instrumental unless a voice is asked for)" : "") + (g.IsRap ? " (rap)" : "");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {g.Id}{flags} | {g.Tag} | {g.PresetSlug} | {g.MinBpm}–{g.MaxBpm} | {string.Join(", ", g.Modes).ToLowerInvariant()} | {string.Join(", ", g.Meters)} | {g.TypicalDurationSeconds:0} s | {string.Join(", ", g.Aliases)} |"));
+        }
     }
 }

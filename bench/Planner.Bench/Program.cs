@@ -7,7 +7,14 @@ using AudioMusic.Planner;
 //   dotnet run -c Release --project bench/Planner.Bench               plans per second, one thread
 //   dotnet run -c Release --project bench/Planner.Bench -- --examples  example plans as Markdown (docs/planner.md)
 //   dotnet run -c Release --project bench/Planner.Bench -- --plan "a sad waltz about rain" [seed]
+//   dotnet run -c Release --project bench/Planner.Bench -- --genres    the genre table as Markdown
 var planner = new RuleBasedSongPlanner();
+
+if (args.Length > 0 && args[0] == "--genres")
+{
+    PlanPrinter.PrintGenreTable();
+    return;
+}
 
 if (args.Length > 0 && args[0] == "--examples")
 {

@@ -13,6 +13,7 @@ public sealed class QueryParsingTests
     [InlineData("a ballad in G major", "G major")]
     [InlineData("en la menor", "A minor")]
     [InlineData("en ré mineur", "D minor")]
+    [InlineData("em dó maior", "C major")]
     [InlineData("in fis-moll", "F# minor")]
     [InlineData("in es-dur", "Eb major")]
     [InlineData("in h-moll", "B minor")]

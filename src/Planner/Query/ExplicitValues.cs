@@ -108,7 +108,7 @@ internal static partial class ExplicitValueParser
         {
             var tonic = solfege.Groups["note"].Value switch
             {
-                "do" => 0, "re" or "ré" => 2, "mi" => 4, "fa" => 5, "sol" => 7, "la" => 9, _ => 11,
+                "do" or "dó" => 0, "re" or "ré" => 2, "mi" => 4, "fa" => 5, "sol" => 7, "la" => 9, _ => 11,
             };
             tonic += solfege.Groups["acc"].Value.Trim() switch
             {
@@ -233,7 +233,7 @@ internal static partial class ExplicitValueParser
     [GeneratedRegex(@"(?:\b(?:in|key of|key|key:)\s+|(?<![\w#])(?=[a-g]\s*(?:#|♯|sharp|flat|♭|b)?\s*(?:major|minor)\b))(?<letter>[a-g])\s*(?<acc>#|♯| sharp| flat|♭|b(?=\s*(?:major|minor|maj|min)\b))?\s*(?<mode>major|minor|maj|min)\b", RegexOptions.CultureInvariant)]
     private static partial Regex LetterKeyPattern();
 
-    [GeneratedRegex(@"\b(?:en|in|em)\s+(?<note>do|ré|re|mi|fa|sol|la|si)\s*(?<acc>#|♯|♭| sostenido| bemol| dièse| bémol| sustenido)?\s+(?<mode>mayor|menor|majeur|mineur|maior|maggiore|minore)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:en|in|em)\s+(?<note>do|dó|ré|re|mi|fa|sol|la|si)\s*(?<acc>#|♯|♭| sostenido| bemol| dièse| bémol| sustenido)?\s+(?<mode>mayor|menor|majeur|mineur|maior|maggiore|minore)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SolfegeKeyPattern();
 
     [GeneratedRegex(@"\b(?<name>cis|dis|fis|gis|ais|des|es|ges|as|b|h|c|d|e|f|g|a)[\s-](?<mode>dur|moll)\b", RegexOptions.CultureInvariant)]
