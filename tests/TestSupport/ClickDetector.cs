@@ -35,6 +35,32 @@ public static class ClickDetector
         return worst;
     }
 
+    /// <summary>The wrap point's second difference (last sample into the first) divided by the largest second
+    /// difference inside the loop, worst channel. A loop whose seam is no sharper than its own sharpest transient
+    /// scores at most 1; a step at the seam larger than anything the music does scores above.</summary>
+    public static double WrapSeamToInteriorMaximum(AudioBuffer loop)
+    {
+        var worst = 0.0;
+        foreach (var x in loop.Channels)
+        {
+            var n = x.Length;
+            if (n < 4)
+            {
+                continue;
+            }
+            var seam = Math.Max(
+                Math.Abs(x[0] - (2.0 * x[n - 1]) + x[n - 2]),
+                Math.Abs(x[1] - (2.0 * x[0]) + x[n - 1]));
+            var interior = 0.0;
+            for (var i = 1; i < n - 1; i++)
+            {
+                interior = Math.Max(interior, Math.Abs(x[i + 1] - (2.0 * x[i]) + x[i - 1]));
+            }
+            worst = Math.Max(worst, interior <= 1e-9 ? (seam <= 1e-9 ? 0 : double.PositiveInfinity) : seam / interior);
+        }
+        return worst;
+    }
+
     /// <summary>Positions (sample indices) where the second difference exceeds <paramref name="factor"/> times the
     /// 99.9th percentile of the channel's second differences, i.e. isolated discontinuities.</summary>
     public static IReadOnlyList<int> FindClicks(ReadOnlySpan<float> x, double factor = 4)

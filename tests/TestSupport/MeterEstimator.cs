@@ -25,7 +25,7 @@ public static class MeterEstimator
         }
         // 4/4 also shows a 2-beat contrast (beat 3 is weaker than 1 but stronger than 2 and 4); prefer 4 unless the
         // 2-grouping is clearly the better explanation.
-        var best = scores[3] > scores[4] && scores[3] > scores[2] ? 3 : scores[2] > scores[4] * 1.25 ? 2 : 4;
+        var best = scores[3] > scores[4] && scores[3] > scores[2] ? 3 : scores[2] > scores[4] * 1.15 ? 2 : 4;
         return new MeterEstimate(best, scores);
     }
 

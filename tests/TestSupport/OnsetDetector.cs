@@ -26,7 +26,7 @@ public static class OnsetDetector
         var medianRadius = (int)(0.25 * fps);
         var floor = sensitivity * values.Max();
         var onsets = new List<double>();
-        for (var i = 1; i < values.Length - 1; i++)
+        for (var i = 0; i < values.Length; i++)
         {
             if (values[i] <= floor || !IsLocalMaximum(values, i, halfGap))
             {
@@ -40,7 +40,7 @@ public static class OnsetDetector
             if (values[i] - median > floor)
             {
                 // The flux frame is centred on its hop; the rise it measures lies half a hop earlier.
-                onsets.Add((i - 0.5) / fps);
+                onsets.Add(Math.Max(0, (i - 0.5) / fps));
             }
         }
         return onsets;

@@ -5,28 +5,30 @@ namespace AudioMusic.TestSupport;
 /// <summary>Estimates tempo in beats per minute from the periodicity of the onset envelope.
 /// The period is scored by autocorrelation (of the log-compressed envelope) at one to four whole periods, which
 /// sharpens the estimate far below one envelope frame. Octave (and triple) errors are resolved by metrical
-/// evidence in the linear envelope, not by a prior: a two or three times faster pulse is chosen when the pulses
-/// between the beats are nearly half as strong as the beats (then they are beats, not subdivisions), the slower
-/// one when every other beat is under that fraction of its neighbours (then the faster level is a subdivision).</summary>
+/// evidence in the band-balanced linear envelope, not by a prior: a two or three times faster pulse is chosen when the pulses
+/// between the beats are nearly half as strong as the beats (then they are beats, not subdivisions), the half
+/// tempo when every other beat is under a third as strong as its neighbours (then the faster level is a
+/// subdivision). Between those ratios the autocorrelation's choice stands.</summary>
 public static class TempoEstimator
 {
     public const double DefaultMinBpm = 50;
     public const double DefaultMaxBpm = 210;
 
-    private const double BeatStrengthRatio = 0.45;
+    private const double PromotionRatio = 0.45;
+    private const double DemotionRatio = 0.3;
 
     public static double Estimate(AudioBuffer audio, double minBpm = DefaultMinBpm, double maxBpm = DefaultMaxBpm)
     {
         var mono = Signal.Mono(audio);
         return Estimate(
             OnsetEnvelope.Compute(mono, audio.SampleRate),
-            OnsetEnvelope.Compute(mono, audio.SampleRate, compression: 0),
+            OnsetEnvelope.ComputeBandBalanced(mono, audio.SampleRate),
             minBpm,
             maxBpm);
     }
 
     /// <param name="periodicity">Log-compressed envelope, for the period.</param>
-    /// <param name="accents">Linear envelope of the same audio, for comparing the strength of pulses.</param>
+    /// <param name="accents">Linear (band-balanced) envelope of the same audio, for comparing the strength of pulses.</param>
     public static double Estimate(OnsetEnvelope periodicity, OnsetEnvelope accents, double minBpm = DefaultMinBpm, double maxBpm = DefaultMaxBpm)
     {
         var fps = periodicity.FramesPerSecond;
@@ -40,7 +42,7 @@ public static class TempoEstimator
             promoted = false;
             foreach (var factor in new[] { 2, 3 })
             {
-                if (best * factor > maxBpm * 1.03 || SubdivisionRatio(linear, fps, best, factor) < BeatStrengthRatio)
+                if (best * factor > maxBpm * 1.03 || SubdivisionRatio(linear, fps, best, factor) < PromotionRatio)
                 {
                     continue;
                 }
@@ -52,7 +54,7 @@ public static class TempoEstimator
         if (best / 2 >= minBpm * 0.97)
         {
             var (strong, weak) = AlternateBeatStrengths(linear, fps, best);
-            if (strong > 0 && weak / strong < BeatStrengthRatio)
+            if (strong > 0 && weak / strong < DemotionRatio)
             {
                 return BestBpm(autocorrelation, fps, Math.Max(minBpm, best / 2 * 0.97), best / 2 * 1.03);
             }
