@@ -77,7 +77,8 @@ void FullLayer()
     Randomise(layer);
     var patches = (long)Math.Ceiling(seconds * 25 / config.PatchSize);
     using var x = torch.randn([1, patches, config.HiddenSize], dtype, device);
-    using var conditions = torch.randn([1, 600, config.HiddenSize], dtype, device);
+    using var conditionSequence = torch.randn([1, 600, config.HiddenSize], dtype, device);
+    var conditions = layer.PrepareConditions(conditionSequence);
     using var modulation = torch.randn([1, 6, config.HiddenSize], dtype, device) * 0.01;
     using var rotary = RotaryTable.Create(patches, config.HeadDim, config.RopeTheta, dtype, device);
     foreach (var sliding in new[] { true, false })
@@ -123,7 +124,7 @@ void Full()
         var captionIds = torch.randint(0, 150_000, [1, 120], ScalarType.Int64, device);
         var lyricIds = torch.randint(0, 150_000, [1, 400], ScalarType.Int64, device);
         var conditions = model.Encoder.Encode(text.Encode(captionIds), text.Embed(lyricIds), torch.randn([1, 750, 64], dtype, device));
-        var embedded = model.Decoder.EmbedConditions(conditions);
+        var embedded = model.Decoder.PrepareConditions(conditions);
         var context = torch.randn([1, frames, 128], dtype, device);
         var x = torch.randn([1, frames, 64], dtype, device);
         var times = AudioMusic.Engines.AceStep.Sampling.FlowMatchSchedule.Timesteps(steps, 3);

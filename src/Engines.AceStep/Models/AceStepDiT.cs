@@ -76,7 +76,9 @@ public sealed class DiTLayer : nn.Module
         register_parameter("scale_shift_table", _scaleShiftTable);
     }
 
-    public Tensor Forward(Tensor x, RotaryTable rotary, Tensor? mask, Tensor modulation, Tensor conditions)
+    public AttentionContext PrepareConditions(Tensor embeddedConditions) => _crossAttention.ProjectContext(embeddedConditions);
+
+    public Tensor Forward(Tensor x, RotaryTable rotary, Tensor? mask, Tensor modulation, AttentionContext conditions)
     {
         using var scope = NewDisposeScope();
         var parts = (_scaleShiftTable + modulation).chunk(6, 1);
@@ -132,11 +134,23 @@ public sealed class AceStepDiT : nn.Module
     public static AttentionShape AttentionShapeOf(AceStepConfig config) =>
         new(config.HiddenSize, config.NumAttentionHeads, config.NumKeyValueHeads, config.HeadDim, config.AttentionBias, config.RmsNormEps);
 
-    /// <summary>Projects the packed conditions once per request; every step reuses the result.</summary>
-    public Tensor EmbedConditions(Tensor conditions) => _conditionEmbedder.forward(conditions);
+    /// <summary>Embeds the packed conditions [B, S, encoderHidden] and projects every layer's cross-attention keys and
+    /// values once per request; every diffusion step reuses them.</summary>
+    public IReadOnlyList<AttentionContext> PrepareConditions(Tensor conditions)
+    {
+        using var scope = NewDisposeScope();
+        var embedded = _conditionEmbedder.forward(conditions);
+        var prepared = _layers.Select(layer => layer.PrepareConditions(embedded)).ToArray();
+        foreach (var context in prepared)
+        {
+            context.Key.MoveToOuterDisposeScope();
+            context.Value.MoveToOuterDisposeScope();
+        }
+        return prepared;
+    }
 
-    /// <summary>noisy [B, T, 64], t [B], context [B, T, in−64], embedded conditions [B, S, hidden] → velocity [B, T, 64].</summary>
-    public Tensor Forward(Tensor noisy, Tensor t, Tensor context, Tensor embeddedConditions)
+    /// <summary>noisy [B, T, 64], t [B], context [B, T, in−64], prepared conditions → velocity [B, T, 64].</summary>
+    public Tensor Forward(Tensor noisy, Tensor t, Tensor context, IReadOnlyList<AttentionContext> conditions)
     {
         using var scope = NewDisposeScope();
         var dtype = noisy.dtype;
@@ -160,7 +174,7 @@ public sealed class AceStepDiT : nn.Module
         var sliding = AttentionMasks.SlidingWindow(patches, _config.SlidingWindow, x.device);
         for (var i = 0; i < _layers.Count; i++)
         {
-            x = _layers[i].Forward(x, rotary, _config.IsSlidingLayer(i) ? sliding : null, modulation, embeddedConditions);
+            x = _layers[i].Forward(x, rotary, _config.IsSlidingLayer(i) ? sliding : null, modulation, conditions[i]);
         }
 
         var outputModulation = (_outputScaleShift + embedding.unsqueeze(1)).chunk(2, 1);

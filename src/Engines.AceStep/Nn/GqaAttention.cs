@@ -52,14 +52,22 @@ public sealed class GqaAttention : nn.Module
         return Attend(x, query, key, value, mask).MoveToOuterDisposeScope();
     }
 
-    /// <summary>x [batch, length, hidden] attends to context [batch, contextLength, hidden] without a mask.</summary>
-    public Tensor CrossAttend(Tensor x, Tensor context)
+    /// <summary>Keys and values of a condition sequence [batch, contextLength, hidden]. They do not depend on the
+    /// diffusion state, so they are computed once per request and reused at every step (upstream caches them too).</summary>
+    public AttentionContext ProjectContext(Tensor context)
+    {
+        using var scope = NewDisposeScope();
+        var key = Project(_key, _keyNorm, context, _shape.KeyValueHeads);
+        var value = Project(_value, null, context, _shape.KeyValueHeads);
+        return new AttentionContext(key.MoveToOuterDisposeScope(), value.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>x [batch, length, hidden] attends to projected conditions without a mask or positions.</summary>
+    public Tensor CrossAttend(Tensor x, AttentionContext context)
     {
         using var scope = NewDisposeScope();
         var query = Project(_query, _queryNorm, x, _shape.QueryHeads);
-        var key = Project(_key, _keyNorm, context, _shape.KeyValueHeads);
-        var value = Project(_value, null, context, _shape.KeyValueHeads);
-        return Attend(x, query, key, value, null).MoveToOuterDisposeScope();
+        return Attend(x, query, context.Key, context.Value, null).MoveToOuterDisposeScope();
     }
 
     private Tensor Project(Linear projection, RmsNorm? norm, Tensor x, long heads)
@@ -80,3 +88,6 @@ public sealed class GqaAttention : nn.Module
         return _output.forward(merged);
     }
 }
+
+/// <summary>Projected keys and values [batch, keyValueHeads, contextLength, headDim] of a condition sequence.</summary>
+public sealed record AttentionContext(Tensor Key, Tensor Value);

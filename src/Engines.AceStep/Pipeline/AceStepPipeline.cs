@@ -41,15 +41,15 @@ public sealed class AceStepPipeline(AceStepComponents components)
         var referenceLatents = SilenceFrames(silence, Math.Min(model.Config.TimbreFixFrame, silence.shape[1]));
         var conditions = model.Encoder.Encode(captionHidden, lyricEmbeddings, referenceLatents);
         var batch = generation.Seeds.Count;
-        var embedded = model.Decoder.EmbedConditions(conditions).expand(batch, -1, -1);
+        var prepared = model.Decoder.PrepareConditions(conditions.expand(batch, -1, -1));
         var useGuidance = !model.Config.IsTurbo && generation.GuidanceScale > 1;
-        var embeddedNull = useGuidance ? model.Decoder.EmbedConditions(model.NullConditionLike(conditions)).expand(batch, -1, -1) : null;
+        var preparedNull = useGuidance ? model.Decoder.PrepareConditions(model.NullConditionLike(conditions).expand(batch, -1, -1)) : null;
         // Text-to-music context: silence as the source latents and a chunk mask of ones ("generate everything").
         var source = SilenceFrames(silence, frames);
         var context = torch.cat([source, torch.ones_like(source)], -1).expand(batch, -1, -1);
         progress.Report(new EngineProgress(EncodeShare, "encoding prompt"));
 
-        var latents = Sample(generation, model.Decoder, context, embedded, embeddedNull, frames, progress, cancellationToken);
+        var latents = Sample(generation, model.Decoder, context, prepared, preparedNull, frames, progress, cancellationToken);
         return Decode(latents, progress, cancellationToken);
     }
 
@@ -63,7 +63,8 @@ public sealed class AceStepPipeline(AceStepComponents components)
         return (textModel.Encode(captionTokens), textModel.Embed(lyricTokens));
     }
 
-    private Tensor Sample(AceStepGeneration generation, Models.AceStepDiT decoder, Tensor context, Tensor embedded, Tensor? embeddedNull,
+    private Tensor Sample(AceStepGeneration generation, Models.AceStepDiT decoder, Tensor context,
+        IReadOnlyList<Nn.AttentionContext> conditions, IReadOnlyList<Nn.AttentionContext>? nullConditions,
         int frames, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
         var acousticDim = context.shape[^1] / 2;
@@ -75,10 +76,10 @@ public sealed class AceStepPipeline(AceStepComponents components)
             cancellationToken.ThrowIfCancellationRequested();
             using var stepScope = NewDisposeScope();
             var t = torch.full([batch], times[step], components.DType, components.Device);
-            var velocity = decoder.Forward(x, t, context, embedded);
-            if (embeddedNull is not null)
+            var velocity = decoder.Forward(x, t, context, conditions);
+            if (nullConditions is not null)
             {
-                var unconditional = decoder.Forward(x, t, context, embeddedNull);
+                var unconditional = decoder.Forward(x, t, context, nullConditions);
                 velocity = unconditional + generation.GuidanceScale * (velocity - unconditional);
             }
             x = FlowMatchSchedule.EulerStep(x, velocity, times[step], times[step + 1]).MoveToOuterDisposeScope();
