@@ -1,4 +1,5 @@
 using AudioMusic.Grains.Hosting;
+using AudioMusic.Silo;
 using AudioMusic.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -40,7 +41,11 @@ if (builder.Configuration.GetValue("Storage:MigrateOnStartup", false) && builder
 {
     await new SchemaMigrator().MigrateAsync(cs, CancellationToken.None);
 }
-builder.UseOrleans(silo => silo.AddAudioMusic(builder.Configuration));
+builder.UseOrleans(silo =>
+{
+    silo.AddAudioMusic(builder.Configuration);
+    silo.Services.AddAceStepEngines(builder.Configuration);
+});
 using var host = builder.Build();
 await host.RunAsync();
 return 0;
