@@ -2,7 +2,11 @@
 # Build from the repository root:
 #   docker build -f deploy/docker/apihost.Dockerfile -t audiomusic-api .
 
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The .NET 10 SDK and ASP.NET 10 runtime images are passed in, so the files name no registry:
+#   --build-arg SDK_IMAGE=<.NET 10 SDK image> --build-arg RUNTIME_IMAGE=<ASP.NET Core 10 runtime image>
+ARG SDK_IMAGE
+ARG RUNTIME_IMAGE
+FROM ${SDK_IMAGE} AS build
 WORKDIR /source
 COPY Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY build/ build/
@@ -11,7 +15,7 @@ COPY deploy/sql/ deploy/sql/
 RUN dotnet restore src/ApiHost/ApiHost.csproj
 RUN dotnet publish src/ApiHost/ApiHost.csproj --configuration Release --no-restore --output /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM ${RUNTIME_IMAGE} AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 EXPOSE 8080
