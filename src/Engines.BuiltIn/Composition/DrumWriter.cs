@@ -1,8 +1,9 @@
 namespace AudioMusic.Engines.BuiltIn.Composition;
 
 /// <summary>Plays the genre's groove bar by bar: quieter in calm sections, a crash on the first downbeat of an
-/// energetic section, a snare-and-tom fill over the last pulse of every section, and one cadence hit on the
-/// final bar. Kick and snare stay on the exact grid (sub-millisecond jitter) so the tempo reads cleanly.</summary>
+/// energetic section, a snare-and-tom fill over the last pulse of every section of four bars or more (the hats
+/// keep time through it), and one cadence hit on the final bar. Kick and snare stay on the exact grid
+/// (sub-millisecond jitter) so the tempo reads cleanly.</summary>
 public sealed class DrumWriter
 {
     private readonly Groove _groove;
@@ -33,9 +34,10 @@ public sealed class DrumWriter
                     Hit(hits, bar, 0, _feel == DrumFeel.Orchestral ? DrumSound.Timpani : DrumSound.Crash, level * 0.85f);
                     continue;
                 }
-                var fill = !loop && bar == section.EndBar - 1 && section.Bars >= 2 && _feel is not (DrumFeel.Ambient or DrumFeel.Swing);
+                // Fills and crashes mark the form, so only sections long enough to be heard as phrases get them.
+                var fill = !loop && bar == section.EndBar - 1 && section.Bars >= 4 && _feel is not (DrumFeel.Ambient or DrumFeel.Swing);
                 var fillFrom = Timing.StepsPerBar - Timing.StepsPerPulse;
-                if (!loop && bar == section.StartBar && bar > 0 && section.Energy >= 0.6)
+                if (!loop && bar == section.StartBar && bar > 0 && section.Energy >= 0.6 && section.Bars >= 4)
                 {
                     Hit(hits, bar, 0, _feel == DrumFeel.Orchestral ? DrumSound.Timpani : DrumSound.Crash, level * 0.8f);
                 }
@@ -43,7 +45,7 @@ public sealed class DrumWriter
                 {
                     for (var step = 0; step < lane.Length; step++)
                     {
-                        if (fill && step >= fillFrom && sound is not (DrumSound.Kick or DrumSound.Timpani))
+                        if (fill && step >= fillFrom && sound is DrumSound.Snare or DrumSound.Rim or DrumSound.Clap)
                         {
                             continue;
                         }

@@ -80,11 +80,13 @@ internal sealed class AccompanimentRenderer
         return span;
     }
 
+    /// <summary>Kick and snare are balanced so that the beats with a kick and the beats with a snare carry about the
+    /// same onset strength across the spectrum: when one set is much stronger, the beat is heard at half speed.</summary>
     private static float DrumLevel(DrumSound sound) => sound switch
     {
-        DrumSound.Kick => 0.95f,
-        DrumSound.Snare => 0.5f,
-        DrumSound.Clap => 0.5f,
+        DrumSound.Kick => 0.7f,
+        DrumSound.Snare => 0.9f,
+        DrumSound.Clap => 0.3f,
         DrumSound.Rim => 0.5f,
         DrumSound.ClosedHat => 0.32f,
         DrumSound.OpenHat => 0.28f,

@@ -64,9 +64,7 @@ internal sealed class DrumKit
             var f = 42 + 100 * Math.Exp(-t / 0.022);
             phase += f / _sampleRate;
             var body = Math.Sin(2 * Math.PI * phase) * Math.Exp(-t / 0.16);
-            // The beater's click is broadband: it is what makes the kick an onset across the spectrum.
-            var click = t < 0.006 ? _random.NextNoise() * (1 - t / 0.006) * 0.7 : 0;
-            s[i] = (float)Math.Tanh(1.4 * (body + click)) * 0.95f;
+            s[i] = (float)Math.Tanh(1.2 * body) * 0.95f;
         }
         return s;
     }
