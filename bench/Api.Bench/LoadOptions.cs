@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace AudioMusic.Api.Bench;
+
+/// <summary>Command line: [--url http://host:port] [--clients 64] [--seconds 20] [--warmup 3] [--profile].
+/// Without --url the API host is started in this process on free loopback ports.</summary>
+public sealed record LoadOptions(Uri? Url, int Clients, TimeSpan Duration, TimeSpan Warmup, bool Profile)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        Uri? url = null;
+        var clients = 64;
+        var seconds = 20.0;
+        var warmup = 3.0;
+        var profile = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--url": url = new Uri(args[++i]); break;
+                case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--profile": profile = true; break;
+                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected --url, --clients, --seconds, --warmup, --profile)");
+            }
+        }
+        if (clients < 1 || seconds <= 0 || seconds > 600 || warmup < 0)
+        {
+            throw new ArgumentException("--clients must be >= 1, --seconds in (0, 600], --warmup >= 0");
+        }
+        return new LoadOptions(url, clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), profile);
+    }
+}

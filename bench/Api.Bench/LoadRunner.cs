@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace AudioMusic.Api.Bench;
+
+/// <summary>Runs one closed-loop phase: every client sends its next request as soon as the previous one answers,
+/// until the deadline. Requests that started during the warm-up are not recorded.</summary>
+public sealed class LoadRunner(HttpClient http, int clients)
+{
+    public const string SubmitBody = """{"caption": "upbeat synth pop, female vocals", "duration": 30, "seed": 7, "format": "flac"}""";
+
+    public ConcurrentBag<string> SubmittedIds { get; } = [];
+
+    public int Failures => _failures;
+
+    private int _failures;
+
+    public Task<LatencySummary> SubmitPhaseAsync(TimeSpan warmup, TimeSpan duration) =>
+        RunAsync(warmup, duration, async () =>
+        {
+            using var content = new StringContent(SubmitBody, Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync("/api/v1/music/text2music", content);
+            if ((int)response.StatusCode != 202)
+            {
+                return false;
+            }
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            using var document = await JsonDocument.ParseAsync(stream);
+            SubmittedIds.Add(document.RootElement.GetProperty("job").GetProperty("id").GetString()!);
+            return true;
+        });
+
+    public Task<LatencySummary> StatusPhaseAsync(TimeSpan warmup, TimeSpan duration)
+    {
+        var ids = SubmittedIds.ToArray();
+        if (ids.Length == 0)
+        {
+            throw new InvalidOperationException("no job was submitted, so there is nothing to read");
+        }
+        return RunAsync(warmup, duration, async () =>
+        {
+            var id = ids[Random.Shared.Next(ids.Length)];
+            using var response = await http.GetAsync($"/api/v1/music/jobs/{id}/status", HttpCompletionOption.ResponseContentRead);
+            return (int)response.StatusCode == 200;
+        });
+    }
+
+    /// <summary>For the profile: the cheapest route the host has (no grain call), to separate HTTP cost from grain cost.</summary>
+    public Task<LatencySummary> LivenessPhaseAsync(TimeSpan warmup, TimeSpan duration) =>
+        RunAsync(warmup, duration, async () =>
+        {
+            using var response = await http.GetAsync("/health/live");
+            return response.IsSuccessStatusCode;
+        });
+
+    private async Task<LatencySummary> RunAsync(TimeSpan warmup, TimeSpan duration, Func<Task<bool>> request)
+    {
+        var recorder = new LatencyRecorder();
+        var start = Stopwatch.GetTimestamp();
+        var measureFrom = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
+        var end = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            var latencies = recorder.NewClientList();
+            while (true)
+            {
+                var before = Stopwatch.GetTimestamp();
+                if (before >= end)
+                {
+                    return;
+                }
+                var ok = await request();
+                var after = Stopwatch.GetTimestamp();
+                if (!ok)
+                {
+                    Interlocked.Increment(ref _failures);
+                }
+                else if (before >= measureFrom && after <= end)
+                {
+                    latencies.Add(after - before);
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        return recorder.Summarise(duration);
+    }
+}

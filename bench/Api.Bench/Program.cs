@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using AudioMusic.Api.Bench;
+
+// API load: N closed-loop clients submit jobs for a fixed time, then read the status of those jobs for the same time.
+// The embedded host runs with no devices, so jobs stay queued and the figures are the API + grain path alone.
+var options = LoadOptions.Parse(args);
+Console.WriteLine($"AudioMusic API load: {options.Clients} clients, {options.Duration.TotalSeconds:F0} s per phase " +
+                  $"(+{options.Warmup.TotalSeconds:F0} s warm-up), {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}");
+
+EmbeddedHost? host = null;
+var target = options.Url;
+if (target is null)
+{
+    host = await EmbeddedHost.StartAsync();
+    target = host.Address;
+    Console.WriteLine($"embedded host at {target} (Devices:CpuCount=0, Queue:Capacity=10000000)");
+}
+
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+using var http = new HttpClient(handler) { BaseAddress = target, Timeout = TimeSpan.FromSeconds(30) };
+var runner = new LoadRunner(http, options.Clients);
+var cpu = Process.GetCurrentProcess();
+
+var cpuBefore = cpu.TotalProcessorTime;
+var submits = await runner.SubmitPhaseAsync(options.Warmup, options.Duration);
+cpu.Refresh();
+Console.WriteLine($"submit  (POST /api/v1/music/text2music)       {submits}  process CPU {(cpu.TotalProcessorTime - cpuBefore).TotalSeconds:F1} s");
+
+cpuBefore = cpu.TotalProcessorTime;
+var reads = await runner.StatusPhaseAsync(options.Warmup, options.Duration);
+cpu.Refresh();
+Console.WriteLine($"status  (GET /api/v1/music/jobs/{{id}}/status)  {reads}  process CPU {(cpu.TotalProcessorTime - cpuBefore).TotalSeconds:F1} s");
+
+if (options.Profile)
+{
+    var live = await runner.LivenessPhaseAsync(options.Warmup, options.Duration);
+    Console.WriteLine($"profile: GET /health/live (no grain)         {live}");
+    if (host is not null)
+    {
+        var views = await GrainProbe.ReadViewsAsync(host.Services.GetRequiredService<IGrainFactory>(), runner.SubmittedIds.ToArray(), options.Clients, options.Duration);
+        Console.WriteLine($"profile: IJobGrain.GetView in process         {views}");
+    }
+}
+Console.WriteLine($"jobs submitted: {runner.SubmittedIds.Count}, failed requests: {runner.Failures}");
+
+if (host is not null)
+{
+    await host.DisposeAsync();
+}
+return runner.Failures == 0 ? 0 : 1;
