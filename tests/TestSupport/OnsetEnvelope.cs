@@ -52,9 +52,9 @@ public sealed class OnsetEnvelope
         return new OnsetEnvelope(values, (double)sampleRate / Hop);
     }
 
-    /// <summary>Linear flux in three bands (below 200 Hz, 200 Hz–2 kHz, above 2 kHz), each divided by its own mean
-    /// and summed: accents in proportion within each band, yet a kick's large low-frequency magnitudes do not
-    /// outweigh a snare's or a hi-hat's.</summary>
+    /// <summary>Linear flux in three bands (below 200 Hz, 200 Hz–2 kHz, above 2 kHz), each divided by its own
+    /// largest value and summed: accents in proportion within each band, yet a kick's large low-frequency
+    /// magnitudes do not outweigh a snare's or a hi-hat's, and a band with few events is not magnified.</summary>
     public static OnsetEnvelope ComputeBandBalanced(ReadOnlySpan<float> mono, int sampleRate)
     {
         (double Low, double High)[] bands = [(0, 200), (200, 2000), (2000, double.MaxValue)];
@@ -65,14 +65,14 @@ public sealed class OnsetEnvelope
             var band = Compute(mono, sampleRate, low, high, compression: 0);
             fps = band.FramesPerSecond;
             sum ??= new double[band.Values.Length];
-            var mean = band.Values.Length == 0 ? 0 : band.Values.Average();
-            if (mean <= 0)
+            var largest = band.Values.Length == 0 ? 0 : band.Values.Max();
+            if (largest <= 0)
             {
                 continue;
             }
             for (var i = 0; i < sum.Length; i++)
             {
-                sum[i] += band.Values[i] / mean;
+                sum[i] += band.Values[i] / largest;
             }
         }
         return new OnsetEnvelope(sum ?? [], fps);
