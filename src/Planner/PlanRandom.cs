@@ -34,9 +34,6 @@ internal sealed class PlanRandom
     /// <summary>Uniform integer in [0, count).</summary>
     public int Next(int count) => count <= 1 ? 0 : (int)(NextULong() % (ulong)count);
 
-    /// <summary>Uniform integer in [min, max] inclusive.</summary>
-    public int Between(int min, int max) => min >= max ? min : min + Next(max - min + 1);
-
     public bool Chance(double probability) => NextDouble() < probability;
 
     public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];

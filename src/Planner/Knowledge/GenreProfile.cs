@@ -25,8 +25,4 @@ internal sealed record GenreProfile(
 
     /// <summary>Rap genres plan rap verses (text2rap) unless the query is instrumental.</summary>
     public bool IsRap { get; init; }
-
-    /// <summary>The Domain preset this genre refines; the plan's genre_preset.</summary>
-    public GenrePreset Preset => GenrePresets.Find(PresetSlug)
-        ?? throw new InvalidOperationException($"genre '{Id}' names unknown preset '{PresetSlug}'");
 }

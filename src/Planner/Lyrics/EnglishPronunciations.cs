@@ -11,8 +11,6 @@ internal static class EnglishPronunciations
 
     public static bool IsKnown(string word) => Phonemes.ContainsKey(word);
 
-    public static int Count => Phonemes.Count;
-
     public static int Syllables(string word)
     {
         if (Phonemes.TryGetValue(word, out var phones))

@@ -23,8 +23,6 @@ internal sealed record QueryAnalysis
     public required IReadOnlyList<Theme> Themes { get; init; }
     /// <summary>The subject as a singable noun phrase in the query's own language ("my dog"), if one was found.</summary>
     public string? TopicPhrase { get; init; }
-    /// <summary>Content words of the query that no lexicon claimed (the topic and its imagery).</summary>
-    public required IReadOnlyList<string> TopicWords { get; init; }
     /// <summary>True when the topic phrase is a name ("Paris"), which reads the same in any language.</summary>
     public bool TopicIsName { get; init; }
     /// <summary>The language the query is written in, or null when the text gives no evidence.</summary>

@@ -131,7 +131,7 @@ internal static class QueryAnalyzer
         var explicitValues = ExplicitValueParser.Parse(text.Lower);
         var queryLanguage = LanguageDetector.Detect(text);
         // German capitalises every noun, so a capital letter says nothing about names there.
-        var (topicPhrase, topicWords, topicIsName) = FindTopic(text, claimed, namesByCapital: queryLanguage != "de");
+        var (topicPhrase, topicIsName) = FindTopic(text, claimed, namesByCapital: queryLanguage != "de");
 
         return new QueryAnalysis
         {
@@ -150,7 +150,6 @@ internal static class QueryAnalyzer
             Eras = eras,
             Themes = themes,
             TopicPhrase = topicPhrase,
-            TopicWords = topicWords,
             TopicIsName = topicIsName,
             QueryLanguage = queryLanguage,
             Explicit = explicitValues,
@@ -189,7 +188,7 @@ internal static class QueryAnalyzer
     /// <summary>The topic is the first run of unclaimed content words after "about" (or anywhere, without it),
     /// preferring a name, then a noun-like run over a verb in -ing ("about losing my dog" → "my dog"), with the determiner
     /// the query put before it. At most three words, so it fits a lyric line.</summary>
-    private static (string? Phrase, IReadOnlyList<string> Words, bool IsName) FindTopic(QueryText text, bool[] claimed, bool namesByCapital)
+    private static (string? Phrase, bool IsName) FindTopic(QueryText text, bool[] claimed, bool namesByCapital)
     {
         IReadOnlyList<QueryToken> tokens = namesByCapital ? text.Tokens : text.Tokens.Select(t => t with { LooksLikeName = false }).ToList();
         var isContent = new bool[tokens.Count];
@@ -199,7 +198,6 @@ internal static class QueryAnalyzer
             isContent[i] = !claimed[i] && !t.FromEmoji && !t.IsNumber && t.Word.Length > 1 && !NotTopic.Contains(t.Word)
                 && t.Word.Any(char.IsLetter) && !t.Word.Any(char.IsAsciiDigit);
         }
-        var topicWords = tokens.Where((t, i) => isContent[i]).Select(t => t.Word).Distinct(StringComparer.Ordinal).ToList();
 
         var introducer = -1;
         foreach (var tier in TopicIntroducers)
@@ -228,7 +226,7 @@ internal static class QueryAnalyzer
         }
         if (runs.Count == 0)
         {
-            return (null, topicWords, false);
+            return (null, false);
         }
         // A name ("Brooklyn") is the most specific subject there is; then the first run not ending in a verb in -ing.
         var (runStart, runEnd) = runs.FirstOrDefault(r => tokens[r.Start].LooksLikeName,
@@ -244,6 +242,6 @@ internal static class QueryAnalyzer
         {
             words.Insert(0, tokens[runStart - 1].Word);
         }
-        return (string.Join(' ', words), topicWords, isName);
+        return (string.Join(' ', words), isName);
     }
 }

@@ -53,8 +53,6 @@ internal sealed class QueryText
         Tokens = Tokenise(Original, Lower, AllCaps);
     }
 
-    public bool Contains(string phrase) => Lower.Contains(phrase, StringComparison.Ordinal);
-
     private static List<QueryToken> Tokenise(string original, string lower, bool allCaps)
     {
         var tokens = new List<QueryToken>();
