@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace AudioMusic.Cluster.Tests;
+
+/// <summary>Real silo and API host processes sharing one PostgreSQL database, on loopback ports chosen at random.
+/// Membership, leases and the sweep are tuned so a killed silo is declared dead and its job re-queued in seconds.</summary>
+public sealed class ClusterRig : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly ITestOutputHelper _output;
+    private readonly List<HostProcess> _all = [];
+
+    public ClusterRig(string connectionString, ITestOutputHelper output)
+    {
+        _connectionString = connectionString;
+        _output = output;
+    }
+
+    public List<HostProcess> Silos { get; } = [];
+
+    public HostProcess? Api { get; private set; }
+
+    public HttpClient Http { get; private set; } = new();
+
+    /// <summary>Every log ever captured, including those of processes already stopped.</summary>
+    public string AllSiloLogs => string.Join('\n', _all.Where(p => p.SiloPort is not null).Select(p => p.Log));
+
+    public async Task<string> MigrateAsync()
+    {
+        using var migrate = HostProcess.Start("migrate", BuildOutputs.SiloDll, ["migrate", $"--ConnectionStrings:AudioMusic={_connectionString}"]);
+        var code = await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(code == 0, $"migrate exited with {code}:\n{migrate.Log}");
+        return migrate.Log;
+    }
+
+    public HostProcess StartSilo()
+    {
+        var siloPort = FreePort();
+        var silo = HostProcess.Start($"silo-{siloPort}", BuildOutputs.SiloDll,
+        [
+            .. Common(),
+            $"--Orleans:SiloPort={siloPort}",
+            $"--Orleans:GatewayPort={FreePort()}",
+            "--Devices:CpuCount=1",
+            "--Devices:HeartbeatInterval=00:00:02",
+            "--Devices:DrainGrace=00:00:02",
+            "--Jobs:LeaseDuration=00:00:04",
+            "--Jobs:LeaseRenewInterval=00:00:01",
+            "--Queue:SweepInterval=00:00:01",
+            "--Queue:DeviceTimeout=00:00:08",
+            // A killed silo: probes time out after 1 s, two misses suspect it, two votes (of the two survivors)
+            // declare it dead.
+            "--Orleans:Membership:ProbeTimeout=00:00:01",
+            "--Orleans:Membership:NumMissedProbesLimit=2",
+            "--Orleans:Membership:NumVotesForDeathDeclaration=2",
+            "--Orleans:Membership:DeathVoteExpirationTimeout=00:00:10",
+            "--Orleans:Membership:TableRefreshTimeout=00:00:02",
+            "--Orleans:Membership:IAmAliveTablePublishTimeout=00:00:05",
+        ], siloPort);
+        Silos.Add(silo);
+        _all.Add(silo);
+        return silo;
+    }
+
+    public HostProcess StartApi()
+    {
+        var port = FreePort();
+        Api = HostProcess.Start($"api-{port}", BuildOutputs.ApiHostDll, [.. Common(), "--Hosting:Mode=Client", $"--urls=http://127.0.0.1:{port}"]);
+        _all.Add(Api);
+        Http.Dispose();
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(15) };
+        return Api;
+    }
+
+    private IEnumerable<string> Common() =>
+    [
+        $"--ConnectionStrings:AudioMusic={_connectionString}",
+        "--Orleans:ClusterId=cluster-test",
+        "--Orleans:ServiceId=cluster-test",
+    ];
+
+    public async Task WaitForReadyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                using var response = await Http.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // The host is still connecting.
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"the API host was not ready within {timeout}");
+            Assert.False(Api!.HasExited, "the API host exited");
+            await Task.Delay(500);
+        }
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async Task StopAllAsync()
+    {
+        if (Api is not null)
+        {
+            await Api.StopAsync(TimeSpan.FromSeconds(15));
+        }
+        await Task.WhenAll(Silos.Select(s => s.StopAsync(TimeSpan.FromSeconds(20))));
+        Silos.Clear();
+    }
+
+    public void WriteLogs()
+    {
+        foreach (var process in _all)
+        {
+            _output.WriteLine($"===== {process.Name} =====");
+            _output.WriteLine(process.Log);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        foreach (var process in _all)
+        {
+            process.Dispose();
+        }
+        Http.Dispose();
+    }
+}

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AudioMusic.Storage.Tests;
+using AudioMusic.TestSupport;
+using Xunit.Abstractions;
+
+namespace AudioMusic.Cluster.Tests;
+
+/// <summary>Three silo processes and a client-mode API host on PostgreSQL: one silo is killed with -9 while it runs a
+/// job, every job still completes exactly once with valid audio, and everything survives a full restart.</summary>
+public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITestOutputHelper output)
+    : IClassFixture<PostgresDatabaseFixture>
+{
+    private const int JobCount = 30;
+    private const double Seconds = 20;
+
+    [SkippableFact]
+    public async Task Jobs_survive_a_killed_silo_and_a_full_restart()
+    {
+        var connectionString = database.RequireDatabase();
+        using var rig = new ClusterRig(connectionString, output);
+        try
+        {
+            Assert.Matches("applied [1-9][0-9]* migration", await rig.MigrateAsync());
+            Assert.Contains("applied 0 migration(s)", await rig.MigrateAsync());
+
+            for (var i = 0; i < 3; i++)
+            {
+                rig.StartSilo();
+            }
+            rig.StartApi();
+            await rig.WaitForReadyAsync(TimeSpan.FromSeconds(60));
+
+            var ids = new List<string>();
+            for (var i = 0; i < JobCount; i++)
+            {
+                ids.Add(await SubmitAsync(rig, i));
+            }
+
+            var (victim, victimJob) = await WaitForARunningJobAsync(rig, TimeSpan.FromSeconds(30));
+            victim.Crash();
+            rig.Silos.Remove(victim);
+
+            await WaitForAllCompletedAsync(rig, ids, TimeSpan.FromSeconds(150));
+            var firstRun = await VerifyAllAsync(rig, ids);
+            Assert.True(firstRun[victimJob] >= 2, $"job {victimJob} ran on the killed silo but completed on attempt {firstRun[victimJob]}");
+            AssertCompletedOncePerJob(rig.AllSiloLogs, ids);
+            Assert.Equal(JobCount, (await rig.GetJsonAsync("/api/v1/music/jobs/counts")).GetProperty("by_status").GetProperty("COMPLETED").GetInt32());
+
+            await rig.StopAllAsync();
+            for (var i = 0; i < 3; i++)
+            {
+                rig.StartSilo();
+            }
+            rig.StartApi();
+            await rig.WaitForReadyAsync(TimeSpan.FromSeconds(60));
+            var secondRun = await VerifyAllAsync(rig, ids);
+            Assert.Equal(firstRun, secondRun);
+            AssertCompletedOncePerJob(rig.AllSiloLogs, ids);
+        }
+        catch
+        {
+            rig.WriteLogs();
+            throw;
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_api_host_started_before_any_silo_becomes_ready_when_one_joins()
+    {
+        database.RequireDatabase();
+        // Its own database: the failover test's cluster must not be mistaken for this one's.
+        using var rig = new ClusterRig(await database.CreateDatabaseAsync(), output);
+        try
+        {
+            await rig.MigrateAsync();
+            rig.StartApi();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            using (var early = await rig.Http.GetAsync("/health/ready"))
+            {
+                Assert.NotEqual(System.Net.HttpStatusCode.OK, early.StatusCode);
+            }
+            rig.StartSilo();
+            await rig.WaitForReadyAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            rig.WriteLogs();
+            throw;
+        }
+    }
+
+    private static async Task<string> SubmitAsync(ClusterRig rig, int i)
+    {
+        var body = $$"""{"prompt": "calm lo-fi piano {{i}}", "duration": {{Seconds.ToString(CultureInfo.InvariantCulture)}}, "seed": {{1000 + i}}, "format": "flac"}""";
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await rig.Http.PostAsync("/api/v1/music/prompt2instrumental", content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"submit {i}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Polls the model status until a device runs a job, and finds the process of that device's silo by its
+    /// silo port (the silo address reads "S{ip}:{port}:{generation}").</summary>
+    private static async Task<(HostProcess Silo, string JobId)> WaitForARunningJobAsync(ClusterRig rig, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var status = await rig.GetJsonAsync("/api/v1/music/model/status");
+            foreach (var device in status.GetProperty("devices").EnumerateArray())
+            {
+                if (device.GetProperty("running_job").GetString() is { } job
+                    && SiloPortPattern().Match(device.GetProperty("silo").GetString() ?? "") is { Success: true } match
+                    && rig.Silos.FirstOrDefault(s => s.SiloPort == int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)) is { } silo)
+                {
+                    return (silo, job);
+                }
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("no device started a job");
+    }
+
+    private static async Task WaitForAllCompletedAsync(ClusterRig rig, List<string> ids, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var pending = new HashSet<string>(ids);
+        while (pending.Count > 0)
+        {
+            foreach (var id in pending.ToList())
+            {
+                var status = (await rig.GetJsonAsync($"/api/v1/music/jobs/{id}/status")).GetProperty("job").GetProperty("status").GetString();
+                Assert.NotEqual("FAILED", status);
+                if (status == "COMPLETED")
+                {
+                    pending.Remove(id);
+                }
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"{pending.Count} job(s) not completed within {timeout}: {string.Join(", ", pending)}");
+            await Task.Delay(1000);
+        }
+    }
+
+    /// <summary>Every job COMPLETED with decodable 48 kHz stereo audio of the requested length; returns each job's
+    /// winning attempt.</summary>
+    private static async Task<Dictionary<string, int>> VerifyAllAsync(ClusterRig rig, List<string> ids)
+    {
+        var attempts = new Dictionary<string, int>();
+        foreach (var id in ids)
+        {
+            var job = (await rig.GetJsonAsync($"/api/v1/music/jobs/{id}/status")).GetProperty("job");
+            Assert.Equal("COMPLETED", job.GetProperty("status").GetString());
+            var bytes = await rig.Http.GetByteArrayAsync(job.GetProperty("output_url").GetString());
+            var audio = ExternalDecoder.Decode(bytes, "flac");
+            Assert.Equal(48_000, audio.SampleRate);
+            Assert.Equal(2, audio.ChannelCount);
+            Assert.InRange(audio.DurationSeconds, Seconds - 0.011, Seconds + 0.011);
+            attempts[id] = job.GetProperty("attempt").GetInt32();
+        }
+        return attempts;
+    }
+
+    private static void AssertCompletedOncePerJob(string logs, List<string> ids)
+    {
+        var completions = CompletedPattern().Matches(logs).GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var id in ids)
+        {
+            Assert.True(completions.GetValueOrDefault(id) == 1, $"job {id} completed {completions.GetValueOrDefault(id)} time(s)");
+        }
+    }
+
+    [GeneratedRegex(@"^S?[^:]+:(\d+):")]
+    private static partial Regex SiloPortPattern();
+
+    [GeneratedRegex(@"Job (\S+) completed on attempt (\d+)")]
+    private static partial Regex CompletedPattern();
+}
