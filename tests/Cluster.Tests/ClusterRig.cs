@@ -82,14 +82,19 @@ public sealed class ClusterRig : IDisposable
         "--Orleans:ServiceId=cluster-test",
     ];
 
-    public async Task WaitForReadyAsync(TimeSpan timeout)
+    public Task WaitForReadyAsync(TimeSpan timeout) => WaitForHealthAsync("/health/ready", timeout);
+
+    /// <summary>The host is listening (it may still have no cluster to talk to).</summary>
+    public Task WaitForLiveAsync(TimeSpan timeout) => WaitForHealthAsync("/health/live", timeout);
+
+    private async Task WaitForHealthAsync(string path, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             try
             {
-                using var response = await Http.GetAsync("/health/ready");
+                using var response = await Http.GetAsync(path);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -103,7 +108,7 @@ public sealed class ClusterRig : IDisposable
             {
                 // The host is still connecting.
             }
-            Assert.True(DateTime.UtcNow < deadline, $"the API host was not ready within {timeout}");
+            Assert.True(DateTime.UtcNow < deadline, $"the API host did not answer {path} within {timeout}");
             Assert.False(Api!.HasExited, "the API host exited");
             await Task.Delay(500);
         }

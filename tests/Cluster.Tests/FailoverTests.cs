@@ -77,7 +77,7 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
         {
             await rig.MigrateAsync();
             rig.StartApi();
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await rig.WaitForLiveAsync(TimeSpan.FromSeconds(30));
             using (var early = await rig.Http.GetAsync("/health/ready"))
             {
                 Assert.NotEqual(System.Net.HttpStatusCode.OK, early.StatusCode);
@@ -99,7 +99,7 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
         using var response = await rig.Http.PostAsync("/api/v1/music/prompt2instrumental", content);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"submit {i}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!;
+        return JsonDocument.Parse(text).RootElement.GetProperty("job").GetProperty("id").GetString()!;
     }
 
     /// <summary>Polls the model status until a device runs a job, and finds the process of that device's silo by its
