@@ -1,6 +1,8 @@
 // MSBuild task compiled by RoslynCodeTaskFactory (see TorchSharpNativePatch.targets). It marks one symbol-version
 // requirement of an ELF64 little-endian shared library as weak, after proving that no dynamic relocation binds a
 // symbol of that version. Written against the ELF gABI and the GNU symbol-versioning extension.
+#nullable enable
+
 public sealed class WeakenElfVersionNeed : Microsoft.Build.Utilities.Task
 {
     private const uint SectionTypeRela = 4;

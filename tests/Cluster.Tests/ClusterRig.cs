@@ -43,6 +43,7 @@ public sealed class ClusterRig : IDisposable
         [
             .. Common(),
             $"--Orleans:SiloPort={siloPort}",
+            "--Orleans:AdvertisedIPAddress=127.0.0.1",
             $"--Orleans:GatewayPort={FreePort()}",
             "--Devices:CpuCount=1",
             "--Devices:HeartbeatInterval=00:00:02",

@@ -29,6 +29,9 @@ public static class ApiHostApp
         if (HostingMode.IsClient(configuration))
         {
             builder.UseOrleansClient(client => client.AddAudioMusicClient(configuration));
+            // The client retries until a silo answers; starting hosted services concurrently lets the web server listen
+            // meanwhile, so /health/live answers and /health/ready says "not yet" instead of the port being closed.
+            builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
             builder.Services.AddAudioMusicClientServices(configuration);
         }
         else

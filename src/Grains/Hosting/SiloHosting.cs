@@ -41,7 +41,14 @@ public static class SiloHosting
         }
         else
         {
-            silo.ConfigureEndpoints(orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: true);
+            if (orleans.AdvertisedIPAddress is { } advertised)
+            {
+                silo.ConfigureEndpoints(advertised, orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: true);
+            }
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = AdoInvariant;
@@ -93,7 +100,7 @@ public static class SiloHosting
 }
 
 /// <summary>The Orleans settings of both host kinds, read from configuration section "Orleans".</summary>
-public sealed record OrleansSettings(string ClusterId, string ServiceId, int SiloPort, int GatewayPort, string? ConnectionString)
+public sealed record OrleansSettings(string ClusterId, string ServiceId, int SiloPort, int GatewayPort, string? ConnectionString, System.Net.IPAddress? AdvertisedIPAddress)
 {
     public static OrleansSettings From(IConfiguration configuration)
     {
@@ -104,6 +111,8 @@ public sealed record OrleansSettings(string ClusterId, string ServiceId, int Sil
             section["ServiceId"] ?? "audiomusic",
             section.GetValue("SiloPort", 11111),
             section.GetValue("GatewayPort", 30000),
-            string.IsNullOrWhiteSpace(connectionString) ? null : connectionString);
+            string.IsNullOrWhiteSpace(connectionString) ? null : connectionString,
+            // The address other silos and clients reach this one at; unset, Orleans picks the host's first interface.
+            section["AdvertisedIPAddress"] is { Length: > 0 } ip ? System.Net.IPAddress.Parse(ip) : null);
     }
 }
