@@ -45,6 +45,11 @@ builder.UseOrleans(silo =>
 {
     silo.AddAudioMusic(builder.Configuration);
     silo.Services.AddAceStepEngines(builder.Configuration);
+    if (builder.Configuration.GetValue("Orleans:Kubernetes", false))
+    {
+        // In a pod: endpoints from the pod's address, and a deleted pod is declared dead at once (deploy/kubernetes).
+        silo.UseKubernetesHosting();
+    }
 });
 using var host = builder.Build();
 await host.RunAsync();
