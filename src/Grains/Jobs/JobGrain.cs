@@ -176,8 +176,9 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.Stage = "queued";
         Job.Error = null;
         Job.CompletedAt = null;
-        // A retry gets a fresh attempt budget: the limit guards against one poison job looping forever.
-        Job.Attempt = 0;
+        // A retry gets a fresh attempt budget (the limit guards against one poison job looping forever), but the
+        // attempt number keeps growing: artifact keys and stale-result checks rely on it never repeating.
+        Job.AttemptsBeforeRetry = Job.Attempt;
         await PersistAsync();
         return CommandOutcome.Ok(View());
     }
@@ -240,7 +241,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         {
             return false;
         }
-        if (retryable && Job.Attempt < _options.MaxAttempts && await TryRequeueAsync($"attempt {attempt} failed: {error}"))
+        if (retryable && AttemptsSinceRetry < _options.MaxAttempts && await TryRequeueAsync($"attempt {attempt} failed: {error}"))
         {
             return true;
         }
@@ -274,9 +275,9 @@ public sealed partial class JobGrain : Grain, IJobGrain
             return;
         }
         LogLeaseExpired(JobId, attempt, Job.Device ?? "?");
-        if (Job.Attempt >= _options.MaxAttempts)
+        if (AttemptsSinceRetry >= _options.MaxAttempts)
         {
-            await Fail(attempt, $"the device running the job was lost {Job.Attempt} times (attempt limit {_options.MaxAttempts})", retryable: false);
+            await Fail(attempt, $"the device running the job was lost {AttemptsSinceRetry} times (attempt limit {_options.MaxAttempts})", retryable: false);
             return;
         }
         if (!await TryRequeueAsync($"device {Job.Device} stopped renewing its lease"))
@@ -304,6 +305,8 @@ public sealed partial class JobGrain : Grain, IJobGrain
         await PersistAsync();
         return true;
     }
+
+    private int AttemptsSinceRetry => Job.Attempt - Job.AttemptsBeforeRetry;
 
     private bool IsCurrent(int attempt) => Exists && Job.Status == JobStatus.Processing && Job.Attempt == attempt;
 

@@ -24,4 +24,6 @@ public sealed class JobState
     [Id(15)] public ResolvedParameters? Resolved { get; set; }
     [Id(16)] public IReadOnlyList<JobAudio> Audio { get; set; } = [];
     [Id(17)] public string? DisplayName { get; set; }
+    /// <summary>The attempt number when the client last retried; the attempt limit counts from here.</summary>
+    [Id(18)] public int AttemptsBeforeRetry { get; set; }
 }
