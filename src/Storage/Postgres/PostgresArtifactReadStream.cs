@@ -29,6 +29,8 @@ internal sealed class PostgresArtifactReadStream : Stream
         _end = start + count;
     }
 
+    // Forward-only and read-only: as Stream's contract requires, the members that CanSeek/CanWrite rule out throw
+    // NotSupportedException. Downloads only ever read such a stream from start to end.
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
