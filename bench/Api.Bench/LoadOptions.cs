@@ -2,17 +2,20 @@ using System.Globalization;
 
 namespace AudioMusic.Api.Bench;
 
-/// <summary>Command line: [--url http://host:port] [--clients 64] [--seconds 20] [--warmup 3] [--profile].
-/// Without --url the API host is started in this process on free loopback ports.</summary>
-public sealed record LoadOptions(Uri? Url, int Clients, TimeSpan Duration, TimeSpan Warmup, bool Profile)
+/// <summary>Command line: [--url http://host:port] [--clients 64] [--seconds 20] [--warmup 30] [--submit-rate N]
+/// [--status-rate N] [--profile]. Without --url the API host is started in this process on free loopback ports; without
+/// a rate a phase is a closed loop.</summary>
+public sealed record LoadOptions(Uri? Url, int Clients, TimeSpan Duration, TimeSpan Warmup, double? SubmitRate, double? StatusRate, bool Profile)
 {
     public static LoadOptions Parse(string[] args)
     {
         Uri? url = null;
         var clients = 64;
         var seconds = 20.0;
-        var warmup = 3.0;
+        var warmup = 30.0;
         var profile = false;
+        double? submitRate = null;
+        double? statusRate = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -21,14 +24,16 @@ public sealed record LoadOptions(Uri? Url, int Clients, TimeSpan Duration, TimeS
                 case "--clients": clients = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--submit-rate": submitRate = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--status-rate": statusRate = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--profile": profile = true; break;
-                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected --url, --clients, --seconds, --warmup, --profile)");
+                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected --url, --clients, --seconds, --warmup, --submit-rate, --status-rate, --profile)");
             }
         }
-        if (clients < 1 || seconds <= 0 || seconds > 600 || warmup < 0)
+        if (clients < 1 || seconds <= 0 || seconds > 600 || warmup < 0 || submitRate <= 0 || statusRate <= 0)
         {
-            throw new ArgumentException("--clients must be >= 1, --seconds in (0, 600], --warmup >= 0");
+            throw new ArgumentException("--clients must be >= 1, --seconds in (0, 600], --warmup >= 0, rates > 0");
         }
-        return new LoadOptions(url, clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), profile);
+        return new LoadOptions(url, clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), submitRate, statusRate, profile);
     }
 }

@@ -5,8 +5,10 @@ using System.Text.Json;
 
 namespace AudioMusic.Api.Bench;
 
-/// <summary>Runs one closed-loop phase: every client sends its next request as soon as the previous one answers,
-/// until the deadline. Requests that started during the warm-up are not recorded.</summary>
+/// <summary>Runs one phase of load until the deadline; requests that started during the warm-up are not recorded.
+/// Closed loop (no rate): every client sends its next request as soon as the previous one answers, which finds the
+/// most the host can serve. Open loop (a rate): requests are due at fixed intervals and the clients take them in turn;
+/// a request's latency counts from when it was due, so a host that falls behind shows it (no coordinated omission).</summary>
 public sealed class LoadRunner(HttpClient http, int clients)
 {
     public const string SubmitBody = """{"caption": "upbeat synth pop, female vocals", "duration": 30, "seed": 7, "format": "flac"}""";
@@ -23,8 +25,8 @@ public sealed class LoadRunner(HttpClient http, int clients)
     /// phase it gives requests per CPU-second, a figure that survives a machine shared with other work.</summary>
     public int LastPhaseCompleted => _phaseCompleted;
 
-    public Task<LatencySummary> SubmitPhaseAsync(TimeSpan warmup, TimeSpan duration) =>
-        RunAsync(warmup, duration, async () =>
+    public Task<LatencySummary> SubmitPhaseAsync(TimeSpan warmup, TimeSpan duration, double? rate = null) =>
+        RunAsync(warmup, duration, rate, async () =>
         {
             using var content = new StringContent(SubmitBody, Encoding.UTF8, "application/json");
             using var response = await http.PostAsync("/api/v1/music/text2music", content);
@@ -38,14 +40,14 @@ public sealed class LoadRunner(HttpClient http, int clients)
             return true;
         });
 
-    public Task<LatencySummary> StatusPhaseAsync(TimeSpan warmup, TimeSpan duration)
+    public Task<LatencySummary> StatusPhaseAsync(TimeSpan warmup, TimeSpan duration, double? rate = null)
     {
         var ids = SubmittedIds.ToArray();
         if (ids.Length == 0)
         {
             throw new InvalidOperationException("no job was submitted, so there is nothing to read");
         }
-        return RunAsync(warmup, duration, async () =>
+        return RunAsync(warmup, duration, rate, async () =>
         {
             var id = ids[Random.Shared.Next(ids.Length)];
             using var response = await http.GetAsync($"/api/v1/music/jobs/{id}/status", HttpCompletionOption.ResponseContentRead);
@@ -55,26 +57,37 @@ public sealed class LoadRunner(HttpClient http, int clients)
 
     /// <summary>For the profile: the cheapest route the host has (no grain call), to separate HTTP cost from grain cost.</summary>
     public Task<LatencySummary> LivenessPhaseAsync(TimeSpan warmup, TimeSpan duration) =>
-        RunAsync(warmup, duration, async () =>
+        RunAsync(warmup, duration, null, async () =>
         {
             using var response = await http.GetAsync("/health/live");
             return response.IsSuccessStatusCode;
         });
 
-    private async Task<LatencySummary> RunAsync(TimeSpan warmup, TimeSpan duration, Func<Task<bool>> request)
+    private async Task<LatencySummary> RunAsync(TimeSpan warmup, TimeSpan duration, double? rate, Func<Task<bool>> request)
     {
         var recorder = new LatencyRecorder();
         _phaseCompleted = 0;
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var end = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var interval = rate is { } perSecond ? Stopwatch.Frequency / perSecond : 0;
+        long nextDue = -1;
         var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             var latencies = recorder.NewClientList();
             while (true)
             {
-                var before = Stopwatch.GetTimestamp();
-                if (before >= end)
+                var due = Stopwatch.GetTimestamp();
+                if (rate is not null)
+                {
+                    due = start + (long)(Interlocked.Increment(ref nextDue) * interval);
+                    var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                    if (wait > TimeSpan.FromMilliseconds(1))
+                    {
+                        await Task.Delay(wait);
+                    }
+                }
+                if (due >= end)
                 {
                     return;
                 }
@@ -87,9 +100,9 @@ public sealed class LoadRunner(HttpClient http, int clients)
                 else
                 {
                     Interlocked.Increment(ref _phaseCompleted);
-                    if (before >= measureFrom && after <= end)
+                    if (due >= measureFrom && after <= end)
                     {
-                        latencies.Add(after - before);
+                        latencies.Add(after - due);
                     }
                 }
             }

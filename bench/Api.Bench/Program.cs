@@ -4,7 +4,8 @@ using AudioMusic.Api.Bench;
 // API load: N closed-loop clients submit jobs for a fixed time, then read the status of those jobs for the same time.
 // The embedded host runs with no devices, so jobs stay queued and the figures are the API + grain path alone.
 var options = LoadOptions.Parse(args);
-Console.WriteLine($"AudioMusic API load: {options.Clients} clients, {options.Duration.TotalSeconds:F0} s per phase " +
+Console.WriteLine($"AudioMusic API load: {options.Clients} clients, {Loop(options.SubmitRate)} submits, {Loop(options.StatusRate)} status reads, " +
+                  $"{options.Duration.TotalSeconds:F0} s per phase " +
                   $"(+{options.Warmup.TotalSeconds:F0} s warm-up), {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}");
 
 EmbeddedHost? host = null;
@@ -22,11 +23,11 @@ var runner = new LoadRunner(http, options.Clients);
 var cpu = Process.GetCurrentProcess();
 
 var cpuBefore = cpu.TotalProcessorTime;
-var submits = await runner.SubmitPhaseAsync(options.Warmup, options.Duration);
+var submits = await runner.SubmitPhaseAsync(options.Warmup, options.Duration, options.SubmitRate);
 Console.WriteLine($"submit  (POST /api/v1/music/text2music)       {submits}  {CpuNote(cpuBefore)}");
 
 cpuBefore = cpu.TotalProcessorTime;
-var reads = await runner.StatusPhaseAsync(options.Warmup, options.Duration);
+var reads = await runner.StatusPhaseAsync(options.Warmup, options.Duration, options.StatusRate);
 Console.WriteLine($"status  (GET /api/v1/music/jobs/{{id}}/status)  {reads}  {CpuNote(cpuBefore)}");
 
 if (options.Profile)
@@ -46,6 +47,8 @@ if (host is not null)
     await host.DisposeAsync();
 }
 return runner.Failures == 0 ? 0 : 1;
+
+static string Loop(double? rate) => rate is { } perSecond ? $"open loop at {perSecond:F0}/s" : "closed loop";
 
 // Client and server share this process, so the CPU time covers both ends of every request.
 string CpuNote(TimeSpan before)

@@ -47,9 +47,60 @@ public sealed record EnqueueOutcome(
     [property: Id(2)] FieldError? Error,
     [property: Id(3)] TimeSpan? RetryAfter);
 
-/// <summary>Sorted sequence numbers of the jobs waiting, for computing queue positions without a call per read.</summary>
+/// <summary>The waiting jobs' sequence numbers, for computing queue positions without a call per read. A long queue is
+/// sampled (every <see cref="Stride"/>-th job) so that a snapshot stays small however deep the queue is: positions are
+/// exact while <see cref="Count"/> is at most <see cref="MaxSamples"/>, and within <see cref="Stride"/> beyond that.</summary>
 [GenerateSerializer, Immutable]
-public sealed record QueueSnapshot([property: Id(0)] long Version, [property: Id(1)] long[] WaitingSequences);
+public sealed record QueueSnapshot(
+    [property: Id(0)] long Version,
+    [property: Id(1)] long[] SampledSequences,
+    [property: Id(2)] int Stride,
+    [property: Id(3)] int Count,
+    [property: Id(4)] long LastSequence)
+{
+    /// <summary>8,192 samples are 64 KiB: below the large-object heap, and exact positions for any usual queue.</summary>
+    public const int MaxSamples = 8_192;
+
+    public static QueueSnapshot Empty { get; } = new(0, [], 1, 0, 0);
+
+    /// <summary>Samples the sorted <paramref name="waiting"/> sequences.</summary>
+    public static QueueSnapshot Of(long version, IReadOnlyCollection<long> waiting)
+    {
+        var stride = Math.Max(1, (waiting.Count + MaxSamples - 1) / MaxSamples);
+        var samples = new long[(waiting.Count + stride - 1) / stride];
+        var index = 0;
+        var last = 0L;
+        foreach (var sequence in waiting)
+        {
+            if (index % stride == 0)
+            {
+                samples[index / stride] = sequence;
+            }
+            index++;
+            last = sequence;
+        }
+        return new QueueSnapshot(version, samples, stride, waiting.Count, last);
+    }
+
+    /// <summary>Jobs ahead of the job with <paramref name="sequence"/> (0 = next to run). A job that is not waiting gets
+    /// the place it would have: behind every older job still waiting.</summary>
+    public int PositionOf(long sequence)
+    {
+        var found = Array.BinarySearch(SampledSequences, sequence);
+        if (found >= 0)
+        {
+            return found * Stride;
+        }
+        var samplesBefore = ~found;
+        if (Stride == 1 || samplesBefore == 0 || sequence > LastSequence)
+        {
+            return sequence > LastSequence ? Count : samplesBefore;
+        }
+        // Between two samples: somewhere in the stride after the last sample that is older; the middle of it, and never
+        // past the last waiting job.
+        return Math.Min((samplesBefore - 1) * Stride + (Stride + 1) / 2, Count - 1);
+    }
+}
 
 [GenerateSerializer, Immutable]
 public sealed record DeviceStatus(

@@ -104,6 +104,6 @@ public sealed class LeaseAndAttemptTests : IAsyncLifetime
         // Cancelling the first moves the others up.
         await _cluster.Job(ids[0]).Cancel();
         await Polling.UntilAsync(_cluster.Job(ids[2]), v => v.QueuePosition == 1);
-        Assert.Equal(2, (await _cluster.Queue.GetSnapshot()).WaitingSequences.Length);
+        Assert.Equal(2, (await _cluster.Queue.GetSnapshot()).Count);
     }
 }

@@ -11,7 +11,7 @@ public sealed class ClusterReadyCheck(IGrainFactory grains) : IHealthCheck
         try
         {
             var snapshot = await grains.GetGrain<IJobQueueGrain>("default").GetSnapshot().WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
-            return HealthCheckResult.Healthy($"{snapshot.WaitingSequences.Length} job(s) waiting");
+            return HealthCheckResult.Healthy($"{snapshot.Count} job(s) waiting");
         }
         catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
         {

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
 namespace AudioMusic.Grains.Hosting;
@@ -36,7 +37,9 @@ public static class SiloHosting
         if (orleans.ConnectionString is null)
         {
             silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-            silo.AddMemoryGrainStorage(StorageNames.Jobs);
+            // Localhost clustering is one silo, so grain states can live in this process (see SingleSiloGrainStorage).
+            silo.Services.AddGrainStorage(StorageNames.Jobs, (services, _) =>
+                new SingleSiloGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
             silo.UseInMemoryReminderService();
         }
         else

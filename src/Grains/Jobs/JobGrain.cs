@@ -17,6 +17,8 @@ public sealed partial class JobGrain : Grain, IJobGrain
     private readonly JobOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<JobGrain> _logger;
+    private string? _jobId;
+    private IJobQueueGrain? _queue;
 
     public JobGrain(
         [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
@@ -40,9 +42,10 @@ public sealed partial class JobGrain : Grain, IJobGrain
 
     private bool Exists => Job.Request is not null;
 
-    private string JobId => this.GetPrimaryKeyString();
+    // Both are asked for on every call; resolving them once per activation saves a string and a reference each time.
+    private string JobId => _jobId ??= this.GetPrimaryKeyString();
 
-    private IJobQueueGrain Queue => GrainFactory.GetGrain<IJobQueueGrain>(JobQueueGrain.DefaultKey);
+    private IJobQueueGrain Queue => _queue ??= GrainFactory.GetGrain<IJobQueueGrain>(JobQueueGrain.DefaultKey);
 
     public async Task<SubmitOutcome> Submit(JobSubmission submission)
     {

@@ -65,5 +65,5 @@ public sealed class DispatchQueue
 
     public IEnumerable<QueueTicket> Waiting => _bySequence.Values;
 
-    public long[] WaitingSequences() => [.. _bySequence.Keys];
+    public IReadOnlyCollection<long> WaitingSequences => _bySequence.Keys;
 }

@@ -9,7 +9,7 @@ public sealed class QueuePositionCache
     private readonly IGrainFactory _grains;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxAge;
-    private QueueSnapshot _snapshot = new(0, []);
+    private QueueSnapshot _snapshot = QueueSnapshot.Empty;
     private DateTimeOffset _fetchedAt = DateTimeOffset.MinValue;
     private int _refreshing;
 
@@ -27,10 +27,7 @@ public sealed class QueuePositionCache
         {
             RefreshInBackground();
         }
-        var waiting = Volatile.Read(ref _snapshot).WaitingSequences;
-        var index = Array.BinarySearch(waiting, sequence);
-        // Not found: ~index is where it would be — behind every older job still waiting.
-        return index >= 0 ? index : ~index;
+        return Volatile.Read(ref _snapshot).PositionOf(sequence);
     }
 
     private void Publish(QueueSnapshot snapshot)

@@ -8,6 +8,10 @@ public sealed class MemoryJobIndex : IJobIndex
 {
     private readonly ConcurrentDictionary<string, JobIndexEntry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>Enumerating the dictionary itself takes no lock; its Values property locks every bucket and copies the
+    /// whole index, which would stall every job's index write while the queue's lease sweep scans.</summary>
+    private IEnumerable<JobIndexEntry> Entries => _entries.Select(pair => pair.Value);
+
     public Task UpsertAsync(JobIndexEntry entry, CancellationToken cancellationToken)
     {
         _entries[entry.JobId] = entry;
@@ -24,7 +28,7 @@ public sealed class MemoryJobIndex : IJobIndex
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit);
         var hasCursor = JobCursor.TryDecode(query.Cursor, out var cursor);
-        var page = _entries.Values
+        var page = Entries
             .Where(e => query.Owner is null || e.Owner == query.Owner)
             .Where(e => query.Status is null || e.Status == query.Status)
             .Where(e => query.Task is null || e.Task == query.Task)
@@ -45,7 +49,7 @@ public sealed class MemoryJobIndex : IJobIndex
     public Task<IReadOnlyDictionary<JobStatus, long>> CountByStatusAsync(string? owner, CancellationToken cancellationToken)
     {
         var counts = Enum.GetValues<JobStatus>().ToDictionary(s => s, _ => 0L);
-        foreach (var entry in _entries.Values)
+        foreach (var entry in Entries)
         {
             if (owner is null || entry.Owner == owner)
             {
@@ -56,13 +60,13 @@ public sealed class MemoryJobIndex : IJobIndex
     }
 
     public Task<IReadOnlyList<JobIndexEntry>> PendingAsync(int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<JobIndexEntry>>(_entries.Values
+        Task.FromResult<IReadOnlyList<JobIndexEntry>>(Entries
             .Where(e => e.Status == JobStatus.Pending)
             .OrderBy(e => e.CreatedAt).ThenBy(e => e.JobId, StringComparer.Ordinal)
             .Take(limit).ToList());
 
     public Task<IReadOnlyList<JobIndexEntry>> ExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<JobIndexEntry>>(_entries.Values
+        Task.FromResult<IReadOnlyList<JobIndexEntry>>(Entries
             .Where(e => e.Status == JobStatus.Processing && e.LeaseExpiresAt is { } lease && lease < now)
             .OrderBy(e => e.LeaseExpiresAt).ThenBy(e => e.JobId, StringComparer.Ordinal)
             .Take(limit).ToList());
