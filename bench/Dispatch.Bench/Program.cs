@@ -6,22 +6,28 @@ using AudioMusic.Engines;
 using AudioMusic.Grains;
 using AudioMusic.Grains.Hosting;
 using AudioMusic.Storage;
+using AudioMusic.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
-// Usage: Dispatch.Bench [--jobs 400] [--devices-per-silo 2]
-// Submits --jobs jobs at once to an in-memory cluster of 1 and then 3 silos whose devices run an engine that returns
-// 0.1 s of silence at once, waits for all to complete, and reports jobs dispatched per second and the scheduler
-// overhead (job created -> attempt started) from the jobs' own timestamps; then times status reads of those jobs, and
-// the same overhead for single jobs on an idle queue.
+// Usage: Dispatch.Bench [--jobs 400] [--devices-per-silo 2] [--postgres "Host=...;Username=...;Password=..."]
+// Submits --jobs jobs at once to a cluster of 1 and then 3 silos whose devices run an engine that returns 0.1 s of
+// silence at once, waits for all to complete, and reports jobs dispatched per second and the scheduler overhead (job
+// created -> attempt started) from the jobs' own timestamps; then times status reads of those jobs, and the same
+// overhead for single jobs on an idle queue. Storage is in memory, or with --postgres (a role that may create
+// databases) what the cluster mode uses: grain state, reminders, job index and artifacts in a fresh PostgreSQL
+// database per run, created and migrated here and dropped afterwards.
 var jobs = int.Parse(Option("--jobs") ?? "400", CultureInfo.InvariantCulture);
 var devicesPerSilo = int.Parse(Option("--devices-per-silo") ?? "2", CultureInfo.InvariantCulture);
-Console.WriteLine($"dispatch bench: {jobs} jobs, {devicesPerSilo} CPU devices per silo, in-memory storage, {Environment.ProcessorCount} logical CPUs");
+var postgresServer = Option("--postgres");
+Console.WriteLine($"dispatch bench: {jobs} jobs, {devicesPerSilo} CPU devices per silo, " +
+                  $"{(postgresServer is null ? "in-memory storage" : "PostgreSQL storage")}, {Environment.ProcessorCount} logical CPUs");
 
 foreach (short silos in new short[] { 1, 3 })
 {
-    await using var cluster = await StartClusterAsync(silos, devicesPerSilo);
+    await using var database = postgresServer is null ? null : await BenchDatabase.CreateAsync(postgresServer);
+    await using var cluster = await StartClusterAsync(silos, devicesPerSilo, database?.ConnectionString);
     var grains = cluster.Client;
     var clock = Stopwatch.StartNew();
     var ids = await Task.WhenAll(Enumerable.Range(0, jobs).Select(async i =>
@@ -99,7 +105,7 @@ static async Task<JobView[]> WaitForAllAsync(IGrainFactory grains, string[] ids,
     }
 }
 
-static async Task<InProcessTestCluster> StartClusterAsync(short silos, int devicesPerSilo)
+static async Task<InProcessTestCluster> StartClusterAsync(short silos, int devicesPerSilo, string? connectionString)
 {
     var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
@@ -110,14 +116,34 @@ static async Task<InProcessTestCluster> StartClusterAsync(short silos, int devic
     var index = new AudioMusic.Storage.Memory.MemoryJobIndex();
     var artifacts = new AudioMusic.Storage.Memory.MemoryArtifactStore(TimeProvider.System);
     var builder = new InProcessTestClusterBuilder(silos);
+    var orleansConnectionString = connectionString is null ? null : PostgresConnectionStrings.WithPoolLimit(connectionString);
     builder.ConfigureSilo((_, silo) =>
     {
-        silo.AddMemoryGrainStorage(StorageNames.Jobs);
-        silo.UseInMemoryReminderService();
+        if (orleansConnectionString is null)
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Jobs);
+            silo.UseInMemoryReminderService();
+            // One index and one artifact store shared by every silo, as PostgreSQL would be.
+            silo.Services.AddSingleton<IJobIndex>(index);
+            silo.Services.AddSingleton<IArtifactStore>(artifacts);
+        }
+        else
+        {
+            // What a cluster-mode silo uses (SiloHosting.AddAudioMusic), minus ADO.NET clustering: the test cluster
+            // keeps its own membership so that the figures are about storage and dispatch, not joining.
+            silo.AddAdoNetGrainStorage(StorageNames.Jobs, o =>
+            {
+                o.Invariant = SiloHosting.AdoInvariant;
+                o.ConnectionString = orleansConnectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = SiloHosting.AdoInvariant;
+                o.ConnectionString = orleansConnectionString;
+            });
+            silo.Services.AddAudioMusicStorage(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = connectionString });
+        }
         silo.Services.AddSingleton<IMusicEngine, SilenceEngine>();
-        // One index and one artifact store shared by every silo, as PostgreSQL would be.
-        silo.Services.AddSingleton<IJobIndex>(index);
-        silo.Services.AddSingleton<IArtifactStore>(artifacts);
         silo.AddAudioMusicGrains(configuration);
     });
     var cluster = builder.Build();

@@ -42,7 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         if (needsDatabase)
         {
-            services.TryAddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString!));
+            services.TryAddSingleton(_ => NpgsqlDataSource.Create(PostgresConnectionStrings.WithPoolLimit(options.ConnectionString!)));
         }
 
         if (options.Provider == StorageProvider.Postgres)

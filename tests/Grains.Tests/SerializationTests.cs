@@ -1,5 +1,7 @@
 using AudioMusic.Domain;
 using Microsoft.Extensions.DependencyInjection;
+using AudioMusic.Grains.Hosting;
+using Npgsql;
 using Orleans.Serialization;
 
 namespace AudioMusic.Grains.Tests;
@@ -32,5 +34,17 @@ public sealed class SerializationTests
         var planCopy = Serializer.Deserialize<SongPlan>(Serializer.SerializeToArray(plan));
         Assert.Equal(plan.Key, planCopy!.Key);
         Assert.Equal(plan.Notes, planCopy.Notes);
+    }
+
+    [Fact]
+    public void A_database_error_inside_a_grain_call_reaches_the_caller_with_its_message()
+    {
+        var serializer = new ServiceCollection().AddSerializer().AllowDatabaseExceptionsInResponses()
+            .BuildServiceProvider().GetRequiredService<Serializer>();
+        var failure = new OrleansException("submit failed", new PostgresException("sorry, too many clients already", "FATAL", "FATAL", "53300"));
+
+        var copy = serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(failure));
+
+        Assert.Contains("too many clients", copy!.InnerException!.Message);
     }
 }

@@ -31,6 +31,7 @@ public static class ClientHosting
             });
         }
         client.UseConnectionRetryFilter(RetryUntilClusterIsUp);
+        client.Services.AllowDatabaseExceptionsInResponses();
         return client;
     }
 

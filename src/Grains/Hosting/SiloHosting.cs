@@ -8,10 +8,12 @@ using AudioMusic.Grains.Queue;
 using AudioMusic.Planner;
 using AudioMusic.Storage;
 using AudioMusic.Storage.Memory;
+using AudioMusic.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
@@ -79,6 +81,7 @@ public static class SiloHosting
         // Grain state is stored in Orleans' binary format: version-tolerant through the [Id] attributes, and free of the
         // JSON serializer's surprises with computed properties and records.
         services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        services.AllowDatabaseExceptionsInResponses();
         services.Configure<JobOptions>(configuration.GetSection("Jobs"));
         services.Configure<QueueOptions>(configuration.GetSection("Queue"));
         services.Configure<DeviceOptions>(configuration.GetSection("Devices"));
@@ -114,8 +117,16 @@ public sealed record OrleansSettings(string ClusterId, string ServiceId, int Sil
             section["ServiceId"] ?? "audiomusic",
             section.GetValue("SiloPort", 11111),
             section.GetValue("GatewayPort", 30000),
-            string.IsNullOrWhiteSpace(connectionString) ? null : connectionString,
+            string.IsNullOrWhiteSpace(connectionString) ? null : PostgresConnectionStrings.WithPoolLimit(connectionString),
             // The address other silos and clients reach this one at; unset, Orleans picks the host's first interface.
             section["AdvertisedIPAddress"] is { Length: > 0 } ip ? System.Net.IPAddress.Parse(ip) : null);
     }
+}
+
+/// <summary>Orleans serializes only exceptions from namespaces it knows; a PostgreSQL error inside a grain call (say,
+/// "too many clients") would otherwise reach the caller as a codec error that hides what went wrong.</summary>
+public static class DatabaseExceptionSerialization
+{
+    public static IServiceCollection AllowDatabaseExceptionsInResponses(this IServiceCollection services) =>
+        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
 }
