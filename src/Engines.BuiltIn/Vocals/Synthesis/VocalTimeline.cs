@@ -154,8 +154,9 @@ internal sealed class VocalTimeline
         return new VocalTimeline(planned, segments, indexed.Select(x => x.Index).ToArray());
     }
 
-    /// <summary>Where each planned note first makes a sound: the start of its first onset consonant, except that a
-    /// voiceless stop's closure is silence, so its sound starts at the burst; the vowel start when it has no onset.</summary>
+    /// <summary>Where each planned note is first heard: the start of its first onset consonant, except that a stop's
+    /// closure is not heard (silence, or for a voiced stop a faint voice bar about 18 dB under the vowel), so a stop is
+    /// heard from its release burst; the vowel start when the note has no onset.</summary>
     public double[] AudibleStarts()
     {
         var starts = Notes.Select(n => n.VowelStart).ToArray();
@@ -163,8 +164,7 @@ internal sealed class VocalTimeline
         // Segments are laid out note by note, onset first, so the first sounding one of a note is its audible start.
         foreach (var segment in Segments)
         {
-            var silent = segment.Kind == SegmentKind.Closure && !segment.Phoneme.Voiced;
-            if (!found[segment.NoteIndex] && !silent)
+            if (!found[segment.NoteIndex] && segment.Kind != SegmentKind.Closure)
             {
                 starts[segment.NoteIndex] = Math.Min(starts[segment.NoteIndex], segment.Start);
                 found[segment.NoteIndex] = true;
