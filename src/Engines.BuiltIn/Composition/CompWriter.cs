@@ -119,12 +119,6 @@ public sealed class CompWriter
             var pitch = s == 0 ? voicing[0] : sequence[_arpeggioIndex++ % sequence.Length];
             var velocity = s == 0 ? level : s % Timing.StepsPerPulse == 0 ? level * 0.8f : level * 0.62f;
             Note(notes, bar, s, unit * 2.5, pitch, velocity, 0, 0);
-            if (s == 0 && guitar && voicing.Length > 1)
-            {
-                // A fingerpicker pinches the downbeat: thumb on the bass string and a finger on the top string
-                // together, so the bar's first pick is not its dullest (the lowest string alone).
-                Note(notes, bar, s, unit * 2.5, voicing[^1], velocity, 0, 0);
-            }
         }
         _arpeggioIndex %= Math.Max(1, sequence.Length);
     }
