@@ -47,9 +47,7 @@ public static class DrumPatterns
         DrumFeel.Ambient => new() { [DrumSound.Kick] = "X.......o.......", [DrumSound.Shaker] = "x...o...o...o..." },
         DrumFeel.Orchestral => new() { [DrumSound.Timpani] = "X.......o.......", [DrumSound.Shaker] = "x...o...o...o...", [DrumSound.Snare] = "....g.......g..." },
         DrumFeel.Train => new() { [DrumSound.Kick] = "X.......x.......", [DrumSound.Snare] = "....x.......x...", [DrumSound.ClosedHat] = "x...x...x...x..." },
-        // Folk (brushes or cajón): a soft cross-stick backbeat and a shaker that leans on the one, so the kit's
-        // strongest moment is the downbeat rather than a full-strength backbeat over an even shaker.
-        _ => new() { [DrumSound.Kick] = "X.......o.......", [DrumSound.Rim] = "....o.......o...", [DrumSound.Shaker] = "x...o...o...o..." },
+        _ => new() { [DrumSound.Kick] = "X.......o.......", [DrumSound.Rim] = "....x.......x...", [DrumSound.Shaker] = "x...x...x...x..." },
     };
 
     private static Dictionary<DrumSound, string> ThreeFour(DrumFeel feel) => feel switch
