@@ -11,6 +11,10 @@ namespace AudioMusic.Engines.BuiltIn;
 /// (silent for instrumental jobs) and everything else.</summary>
 public sealed record StemRender(EngineVariation Variation, AudioBuffer Vocals, AudioBuffer Accompaniment);
 
+/// <summary>A composed variation before synthesis: its timing and form, the accompaniment (null for vocals-only
+/// jobs), the sung notes and the lyric lines with their times.</summary>
+public sealed record SongScore(SongTiming Timing, FormPlan Form, Arrangement? Arrangement, IReadOnlyList<SungNote> Vocals, IReadOnlyList<LyricLine> Lines);
+
 /// <summary>The built-in engine: composes (form, harmony, groove, bass, parts, melody), synthesises (additive,
 /// FM, Karplus–Strong, subtractive, synthesised drums, the singing voice), mixes and masters a song on one CPU
 /// core, with no model weights. The same request and seed always give the same PCM.</summary>
@@ -121,12 +125,8 @@ public sealed class BuiltInEngine : IMusicEngine
         tracker.Report("composing", 0);
         var settings = plan.Settings;
         var random = new SeededRandom(seed);
-        var groove = new Groove(plan.Timing, settings.Style.Swing);
         var frames = checked((int)plan.Form.TotalFrames);
-        var (arrangement, chords) = Compose(plan, groove, random);
-        var vocalPart = plan.Vocals && plan.Phonemizer is not null
-            ? new VocalWriter(plan.Phonemizer, groove, settings, plan.Rap).Write(plan.Form, chords, random.Fork(7))
-            : null;
+        var (arrangement, vocalPart) = ComposeVariation(plan, random);
         tracker.Report("composing", 1);
 
         var bus = new MixBus(frames);
@@ -163,6 +163,31 @@ public sealed class BuiltInEngine : IMusicEngine
             Scale(channel, masterGain);
         }
         return new StemRender(variation, new AudioBuffer(SampleRate, [vocalStem, (float[])vocalStem.Clone()]), new AudioBuffer(SampleRate, accompaniment));
+    }
+
+    /// <summary>What the job's first seed would play, composed but not synthesised: the form, the accompaniment and
+    /// the sung notes with their lyric times (for pictures of a song and for inspecting the composer).</summary>
+    public SongScore Score(EngineJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.Seeds.Count == 0)
+        {
+            throw new ArgumentException("A job needs at least one seed.", nameof(job));
+        }
+        var plan = JobPlanner.Plan(job, _phonemizers, SampleRate);
+        var (arrangement, vocalPart) = ComposeVariation(plan, new SeededRandom(job.Seeds[0]));
+        return new SongScore(plan.Timing, plan.Form, arrangement, vocalPart?.Notes ?? [], vocalPart?.Lines ?? []);
+    }
+
+    // Rendering and Score compose through this one method, so a score is exactly what the render of that seed plays.
+    private (Arrangement? Arrangement, VocalWriter.VocalPart? Vocals) ComposeVariation(JobPlan plan, SeededRandom random)
+    {
+        var groove = new Groove(plan.Timing, plan.Settings.Style.Swing);
+        var (arrangement, chords) = Compose(plan, groove, random);
+        var vocalPart = plan.Vocals && plan.Phonemizer is not null
+            ? new VocalWriter(plan.Phonemizer, groove, plan.Settings, plan.Rap).Write(plan.Form, chords, random.Fork(7))
+            : null;
+        return (arrangement, vocalPart);
     }
 
     private static (Arrangement? Arrangement, IReadOnlyList<Chord> Chords) Compose(JobPlan plan, Groove groove, SeededRandom random)

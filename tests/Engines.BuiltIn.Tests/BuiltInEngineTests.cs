@@ -64,6 +64,26 @@ public sealed class BuiltInEngineTests
     }
 
     [Fact]
+    public void Score_is_what_the_render_plays_and_lyric_times_lead_each_line_by_its_consonant()
+    {
+        var request = new GenerationRequest { Task = MusicTask.Text2Music, Caption = "pop, male vocals", Lyrics = EngineTestData.Lyrics, DurationSeconds = 30 };
+        var job = EngineTestData.Job(request, 2);
+        var score = Engine.Score(job);
+        var rendered = Generate(request, 2).Variations[0].Lyrics;
+        Assert.Equal(rendered, score.Lines);
+        Assert.NotNull(score.Arrangement);
+        Assert.NotEmpty(score.Arrangement.Drums);
+        foreach (var line in score.Lines)
+        {
+            // The line's first note is the first vowel at or after its lyric time; its consonant lead-in is at most
+            // 60 ms, so the lyric time is no later than that vowel and no more than 60 ms earlier.
+            var vowel = score.Vocals.Where(n => n.StartSeconds >= line.StartSeconds - 1e-9).Min(n => n.StartSeconds);
+            Assert.InRange(vowel - line.StartSeconds, 0, 0.06 + 1e-9);
+        }
+        Assert.Contains(score.Lines, l => score.Vocals.Min(n => Math.Abs(n.StartSeconds - l.StartSeconds)) > 0.01);
+    }
+
+    [Fact]
     public async Task Instrumental_jobs_have_a_silent_vocal_stem()
     {
         var render = (await Engine.RenderWithStemsAsync(EngineTestData.Job(EngineTestData.Instrumental(10), 4), new RecordingProgress(), CancellationToken.None))[0];

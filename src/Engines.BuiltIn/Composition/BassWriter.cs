@@ -59,6 +59,12 @@ public sealed class BassWriter
                     Add(notes, bar, s, 1.7, root, s == 0 ? level : level * 0.68f);
                 }
                 break;
+            case BassStyle.TwoBeat when steps == 16:
+                // Half notes, root then fifth: with no bass onset on 2 and 4, and the root louder than the fifth, the
+                // low end marks the bar's one, which is what makes a quiet acoustic groove sound in four.
+                Add(notes, bar, 0, 2 * pulse * 0.92, root, level);
+                Add(notes, bar, 2 * pulse, 2 * pulse * 0.92, fifth, level * 0.72f);
+                break;
             case BassStyle.Syncopated when steps == 16:
                 Add(notes, bar, 0, 5, root, level);
                 Add(notes, bar, 6, 2, root, level * 0.75f);

@@ -36,6 +36,10 @@ public enum BassStyle
 {
     Root,
     RootFifth,
+
+    /// <summary>Folk "boom-chick" bass in 4/4: the root on beat 1 and the fifth on beat 3, rests on 2 and 4 (where the
+    /// strum or backbeat answers); other meters play <see cref="RootFifth"/>.</summary>
+    TwoBeat,
     Walking,
     Offbeat,
     Syncopated,

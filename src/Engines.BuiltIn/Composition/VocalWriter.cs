@@ -5,7 +5,8 @@ using AudioMusic.Engines.BuiltIn.Vocals;
 namespace AudioMusic.Engines.BuiltIn.Composition;
 
 /// <summary>The vocal part: every planned lyric line is split into syllables, given a melody (or a rap flow)
-/// over its bars, and becomes <see cref="SungNote"/>s. Each line's LRC time is the onset of its first note.</summary>
+/// over its bars, and becomes <see cref="SungNote"/>s. Each line's LRC time is when its first note starts to sound:
+/// the leading consonant, which the synthesiser places before the note's vowel (which is on the beat).</summary>
 public sealed class VocalWriter
 {
     private readonly IPhonemizer _phonemizer;
@@ -29,7 +30,7 @@ public sealed class VocalWriter
         var melody = new MelodyWriter(_groove, _settings.Key, chords, low, high, random.Fork(1));
         var rapCentre = _settings.Singer == SingerKind.Female ? 57 : 50;
         var notes = new List<SungNote>();
-        var lines = new List<LyricLine>();
+        var lineStarts = new List<(int FirstNote, string Text)>();
         var lastSung = form.Sections.LastOrDefault(s => s.IsSung);
         foreach (var section in form.Sections.Where(s => s.IsSung))
         {
@@ -44,14 +45,20 @@ public sealed class VocalWriter
                 var closes = l == section.Lines.Count - 1 && (section.Kind is SectionKind.Chorus or SectionKind.Outro || section == lastSung);
                 var phrase = new Phrase(line.StartBar, line.Bars, syllables.Select(s => s.Stressed).ToArray(), closes);
                 var melodyNotes = _rap ? melody.Rap(phrase, rapCentre) : melody.Sing(phrase);
+                lineStarts.Add((notes.Count, line.Text));
                 foreach (var m in melodyNotes)
                 {
                     var velocity = Groove.Humanise(random, (float)(0.62 + 0.25 * section.Energy + (m.Stressed ? 0.08 : 0)), 0.04);
                     notes.Add(new SungNote(m.Start, m.Duration, m.Pitch, syllables[m.Index], velocity, _rap));
                 }
-                lines.Add(new LyricLine(melodyNotes[0].Start, line.Text));
             }
         }
+        // The lead-in of a line's first consonant depends on the note before it (it may not eat that note), so the
+        // audible starts come from the synthesiser's own time line over the whole part.
+        var audible = SingingSynthesizer.AudibleStarts(notes);
+        var lines = lineStarts
+            .Select(l => new LyricLine(Math.Max(0, double.IsNaN(audible[l.FirstNote]) ? notes[l.FirstNote].StartSeconds : audible[l.FirstNote]), l.Text))
+            .ToList();
         return new VocalPart(notes, lines);
     }
 

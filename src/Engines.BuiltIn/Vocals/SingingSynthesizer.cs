@@ -42,6 +42,25 @@ public sealed class SingingSynthesizer
         return output;
     }
 
+    /// <summary>
+    /// For each of <paramref name="notes"/> (same order), the time at which <see cref="Render"/> makes it start to
+    /// sound: its onset consonants lead in before the vowel, by as much as the time line leaves room for. NaN for a
+    /// note that is not sung (zero length or a non-finite value).
+    /// </summary>
+    public static double[] AudibleStarts(IReadOnlyList<SungNote> notes)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        var timeline = VocalTimeline.Build(notes);
+        var planned = timeline.AudibleStarts();
+        var starts = new double[notes.Count];
+        Array.Fill(starts, double.NaN);
+        for (var i = 0; i < planned.Length; i++)
+        {
+            starts[timeline.InputIndices[i]] = planned[i];
+        }
+        return starts;
+    }
+
     /// <summary>A NaN or infinite setting would turn the whole render into NaN; it gets a moderate value instead.</summary>
     private static VoiceSpec WithFiniteSettings(VoiceSpec voice)
     {

@@ -36,7 +36,7 @@ public sealed class LoopAndVocalMeasurementTests
         Assert.True(Signal.RmsDb(stems.Accompaniment.Channels[0]) > -40, "the accompaniment stem is (nearly) silent");
     }
 
-    [Fact(Skip = "Known engine failure (issue #3): lrc_content gives each line's vowel onset, but the audible onset is the leading consonant about 60 ms earlier (measured 61 ms); line times must include the consonant lead-in.")]
+    [Fact]
     public void Sung_lines_start_within_fifty_milliseconds_of_their_lyric_times()
     {
         var preset = GenrePresets.Find("modern-pop")!;

@@ -33,7 +33,7 @@ public sealed class MusicalMeasurementTests
     [InlineData("jazz")]
     [InlineData("classical")]
     [InlineData("country")]
-    [InlineData("folk", Skip = "Known engine failure (issue #3): folk in 4/4 measures 3 beats per bar (accent scores 3: 0.66 vs 4: 0.65); the folk groove needs a stronger bar-level accent.")]
+    [InlineData("folk")]
     [InlineData("ambient")]
     public void Three_four_and_four_four_are_distinguishable(string slug)
     {

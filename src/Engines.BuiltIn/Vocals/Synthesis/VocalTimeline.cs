@@ -65,19 +65,26 @@ internal sealed class VocalTimeline
     public IReadOnlyList<PlannedNote> Notes { get; }
     public IReadOnlyList<VocalSegment> Segments { get; }
 
-    private VocalTimeline(IReadOnlyList<PlannedNote> notes, IReadOnlyList<VocalSegment> segments)
+    /// <summary>For each planned note, its index in the list given to <see cref="Build"/> (notes are sorted by start
+    /// and unusable ones dropped, so the two orders differ).</summary>
+    public IReadOnlyList<int> InputIndices { get; }
+
+    private VocalTimeline(IReadOnlyList<PlannedNote> notes, IReadOnlyList<VocalSegment> segments, IReadOnlyList<int> inputIndices)
     {
         Notes = notes;
         Segments = segments;
+        InputIndices = inputIndices;
     }
 
     public static VocalTimeline Build(IReadOnlyList<SungNote> input)
     {
-        var notes = input
-            .Where(n => n.DurationSeconds > 0 && double.IsFinite(n.StartSeconds) && double.IsFinite(n.DurationSeconds)
-                        && double.IsFinite(n.MidiPitch))
-            .OrderBy(n => n.StartSeconds)
+        var indexed = input
+            .Select((n, i) => (Note: n, Index: i))
+            .Where(x => x.Note.DurationSeconds > 0 && double.IsFinite(x.Note.StartSeconds) && double.IsFinite(x.Note.DurationSeconds)
+                        && double.IsFinite(x.Note.MidiPitch))
+            .OrderBy(x => x.Note.StartSeconds)
             .ToList();
+        var notes = indexed.Select(x => x.Note).ToList();
         var onsets = new List<PhoneStep>[notes.Count];
         var codas = new List<PhoneStep>[notes.Count];
         var leadIns = new double[notes.Count];
@@ -144,7 +151,26 @@ internal sealed class VocalTimeline
                 phraseBounds[i].Start,
                 phraseBounds[i].End));
         }
-        return new VocalTimeline(planned, segments);
+        return new VocalTimeline(planned, segments, indexed.Select(x => x.Index).ToArray());
+    }
+
+    /// <summary>Where each planned note is first heard: the start of its first onset consonant, except that a stop's
+    /// closure is not heard (silence, or for a voiced stop a faint voice bar about 18 dB under the vowel), so a stop is
+    /// heard from its release burst; the vowel start when the note has no onset.</summary>
+    public double[] AudibleStarts()
+    {
+        var starts = Notes.Select(n => n.VowelStart).ToArray();
+        var found = new bool[Notes.Count];
+        // Segments are laid out note by note, onset first, so the first sounding one of a note is its audible start.
+        foreach (var segment in Segments)
+        {
+            if (!found[segment.NoteIndex] && segment.Kind != SegmentKind.Closure)
+            {
+                starts[segment.NoteIndex] = Math.Min(starts[segment.NoteIndex], segment.Start);
+                found[segment.NoteIndex] = true;
+            }
+        }
+        return starts;
     }
 
     private static (double Start, double End)[] PhraseBounds(List<SungNote> notes)
