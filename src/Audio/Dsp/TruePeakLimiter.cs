@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace AudioMusic.Audio.Dsp;
 
 /// <summary>A look-ahead brick-wall limiter driven by true-peak (4× oversampled) detection, channel-linked.
@@ -6,6 +8,8 @@ namespace AudioMusic.Audio.Dsp;
 /// length. Runs in place, streaming, with memory proportional to the look-ahead only.</summary>
 public sealed class TruePeakLimiter
 {
+    private const int PeakBlock = 2048;
+
     private readonly int _lookahead;
     private readonly double _releaseCoefficient;
 
@@ -24,10 +28,7 @@ public sealed class TruePeakLimiter
         {
             foreach (var channel in channels)
             {
-                for (var i = 0; i < channel.Length; i++)
-                {
-                    channel[i] *= gain;
-                }
+                Scale(channel, gain);
             }
         }
         var frames = channels[0].Length;
@@ -46,6 +47,11 @@ public sealed class TruePeakLimiter
         Array.Fill(held, 1.0);
         var previousHold = 1.0;
         var smallest = 1f;
+        // Linked true peaks of the next block of frames, computed (vectorised) when the block is reached. The
+        // block's filter windows start 5 samples back, while gain has only been applied up to the look-ahead
+        // (≥ 12 samples) back, so they still read unlimited samples, as the frame-by-frame detection did.
+        var peaks = new float[PeakBlock];
+        var peaksStart = -PeakBlock;
 
         for (var j = 0; j < frames + l; j++)
         {
@@ -53,7 +59,17 @@ public sealed class TruePeakLimiter
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var need = j < frames ? RequiredGain(channels, j, ceiling) : 1f;
+            var need = 1f;
+            if (j < frames)
+            {
+                if (j - peaksStart >= PeakBlock)
+                {
+                    peaksStart = j;
+                    LinkedPeaks(channels, j, peaks.AsSpan(0, Math.Min(PeakBlock, frames - j)));
+                }
+                var peak = peaks[j - peaksStart];
+                need = peak > ceiling ? ceiling / peak : 1f;
+            }
             required[j & mask] = need;
             while (tail > head && required[dequeIndex[(tail - 1) & mask] & mask] >= need)
             {
@@ -89,22 +105,28 @@ public sealed class TruePeakLimiter
         return smallest;
     }
 
-    private static float RequiredGain(float[][] channels, int index, float ceiling)
+    private static void LinkedPeaks(float[][] channels, int start, Span<float> peaks)
     {
-        var peak = 0f;
+        peaks.Clear();
         foreach (var channel in channels)
         {
-            // A reconstructed point is a weighted sum of nearby samples with weights summing to ~1.3 in
-            // absolute value, so samples well under the ceiling cannot produce an over: skip the filter there.
-            var sample = Math.Abs(channel[index]);
-            var next = index + 1 < channel.Length ? Math.Abs(channel[index + 1]) : 0f;
-            if (Math.Max(sample, next) * 2f < ceiling)
-            {
-                peak = Math.Max(peak, sample);
-                continue;
-            }
-            peak = Math.Max(peak, TruePeakMeter.PeakAround(channel, index));
+            TruePeakMeter.AccumulatePeaks(channel, start, peaks);
         }
-        return peak > ceiling ? ceiling / peak : 1f;
+    }
+
+    private static void Scale(float[] x, float gain)
+    {
+        var width = Vector<float>.Count;
+        var g = new Vector<float>(gain);
+        var span = x.AsSpan();
+        var i = 0;
+        for (; i <= span.Length - width; i += width)
+        {
+            (new Vector<float>(span[i..]) * g).CopyTo(span[i..]);
+        }
+        for (; i < span.Length; i++)
+        {
+            span[i] *= gain;
+        }
     }
 }

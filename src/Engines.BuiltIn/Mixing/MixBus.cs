@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace AudioMusic.Engines.BuiltIn.Mixing;
 
 /// <summary>The stereo mix being built plus a mono reverb send. Sources are added with constant-power panning.</summary>
@@ -39,18 +41,28 @@ internal sealed class MixBus
                 position %= Frames;
             }
             var count = Math.Min(remaining.Length, Frames - position);
-            var l = Left.AsSpan(position, count);
-            var r = Right.AsSpan(position, count);
-            var s = Send.AsSpan(position, count);
-            for (var i = 0; i < count; i++)
-            {
-                var x = remaining[i];
-                l[i] += x * left;
-                r[i] += x * right;
-                s[i] += x * sendGain;
-            }
+            var chunk = remaining[..count];
+            AddScaled(chunk, Left.AsSpan(position, count), left);
+            AddScaled(chunk, Right.AsSpan(position, count), right);
+            AddScaled(chunk, Send.AsSpan(position, count), sendGain);
             remaining = remaining[count..];
             position += count;
+        }
+    }
+
+    /// <summary>target += source · gain, a vector of samples at a time (the same result per sample as the scalar loop).</summary>
+    private static void AddScaled(ReadOnlySpan<float> source, Span<float> target, float gain)
+    {
+        var width = Vector<float>.Count;
+        var g = new Vector<float>(gain);
+        var i = 0;
+        for (; i <= source.Length - width; i += width)
+        {
+            (new Vector<float>(target[i..]) + new Vector<float>(source[i..]) * g).CopyTo(target[i..]);
+        }
+        for (; i < source.Length; i++)
+        {
+            target[i] += source[i] * gain;
         }
     }
 
