@@ -46,6 +46,7 @@ public sealed class TruePeakLimiter
         var heldSum = (double)l;
         Array.Fill(held, 1.0);
         var previousHold = 1.0;
+        var slot = 0; // k % l, without the division
         var smallest = 1f;
         // Linked true peaks of the next block of frames, computed (vectorised) when the block is reached. The
         // block's filter windows start 5 samples back, while gain has only been applied up to the look-ahead
@@ -89,9 +90,9 @@ public sealed class TruePeakLimiter
             var windowMin = required[dequeIndex[head & mask] & mask];
             var hold = Math.Min(windowMin, previousHold + (1 - previousHold) * _releaseCoefficient);
             previousHold = hold;
-            var slot = k % l;
             heldSum += hold - held[slot];
             held[slot] = hold;
+            slot = slot + 1 == l ? 0 : slot + 1;
             var applied = (float)Math.Min(1.0, heldSum / l);
             if (applied < 1f)
             {
