@@ -47,6 +47,8 @@ public sealed class TruePeakLimiter
         Array.Fill(held, 1.0);
         var previousHold = 1.0;
         var slot = 0; // k % l, without the division
+        // Consecutive frames held at exactly 1; from l on, every held value is 1 and nothing is applied.
+        var settled = l;
         var smallest = 1f;
         // Linked true peaks of the next block of frames, computed (vectorised) when the block is reached. The
         // block's filter windows start 5 samples back, while gain has only been applied up to the look-ahead
@@ -60,7 +62,6 @@ public sealed class TruePeakLimiter
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var need = 1f;
             if (j < frames)
             {
                 if (j - peaksStart >= PeakBlock)
@@ -69,30 +70,50 @@ public sealed class TruePeakLimiter
                     LinkedPeaks(channels, j, peaks.AsSpan(0, Math.Min(PeakBlock, frames - j)));
                 }
                 var peak = peaks[j - peaksStart];
-                need = peak > ceiling ? ceiling / peak : 1f;
+                if (peak > ceiling)
+                {
+                    // Only frames that need gain reduction enter the sliding minimum; an empty window's minimum is 1.
+                    var need = ceiling / peak;
+                    required[j & mask] = need;
+                    while (tail > head && required[dequeIndex[(tail - 1) & mask] & mask] >= need)
+                    {
+                        tail--;
+                    }
+                    dequeIndex[tail & mask] = j;
+                    tail++;
+                }
             }
-            required[j & mask] = need;
-            while (tail > head && required[dequeIndex[(tail - 1) & mask] & mask] >= need)
-            {
-                tail--;
-            }
-            dequeIndex[tail & mask] = j;
-            tail++;
             var k = j - l;
             if (k < 0)
             {
                 continue;
             }
-            while (dequeIndex[head & mask] < k)
+            while (tail > head && dequeIndex[head & mask] < k)
             {
                 head++;
             }
-            var windowMin = required[dequeIndex[head & mask] & mask];
+            var windowMin = tail > head ? required[dequeIndex[head & mask] & mask] : 1f;
+            if (windowMin == 1f && settled >= l)
+            {
+                continue;
+            }
             var hold = Math.Min(windowMin, previousHold + (1 - previousHold) * _releaseCoefficient);
+            if (hold > 1 - 1e-9)
+            {
+                // The release approaches 1 geometrically and would never reach it in double arithmetic; the last
+                // 1e-9 is far below float resolution, and reaching 1 lets the limiter settle.
+                hold = 1;
+            }
             previousHold = hold;
             heldSum += hold - held[slot];
             held[slot] = hold;
             slot = slot + 1 == l ? 0 : slot + 1;
+            settled = hold == 1.0 ? settled + 1 : 0;
+            if (settled == l)
+            {
+                // Every held value is 1 again: drop the rounding the running sum has gathered.
+                heldSum = l;
+            }
             var applied = (float)Math.Min(1.0, heldSum / l);
             if (applied < 1f)
             {

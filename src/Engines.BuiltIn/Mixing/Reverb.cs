@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace AudioMusic.Engines.BuiltIn.Mixing;
 
 /// <summary>A Schroeder–Moorer reverberator: eight parallel low-pass-feedback comb filters and four series
@@ -113,31 +116,38 @@ internal sealed class Reverb
             {
                 // A run over which no line wraps, so the inner loop needs no index arithmetic.
                 var n = Math.Min(input.Length - done, Math.Min(Math.Min(a.Room, b.Room), Math.Min(c.Room, d.Room)));
-                Span<float> ba = a.Next(n), bb = b.Next(n), bc = c.Next(n), bd = d.Next(n);
-                var x = input.Slice(done, n);
-                var s = sum.Slice(done, n);
+                // Every span below is n long (n ≤ each line's room), so the loop reads through references
+                // without a bounds check per access.
+                ref var ba = ref MemoryMarshal.GetReference(a.Next(n));
+                ref var bb = ref MemoryMarshal.GetReference(b.Next(n));
+                ref var bc = ref MemoryMarshal.GetReference(c.Next(n));
+                ref var bd = ref MemoryMarshal.GetReference(d.Next(n));
+                ref var x = ref MemoryMarshal.GetReference(input.Slice(done, n));
+                ref var s = ref MemoryMarshal.GetReference(sum.Slice(done, n));
                 float sa = a.Store, sb = b.Store, sc = c.Store, sd = d.Store;
-                for (var i = 0; i < x.Length; i++)
+                for (nint i = 0; i < n; i++)
                 {
-                    var xi = x[i];
-                    var ya = ba[i];
-                    var yb = bb[i];
-                    var yc = bc[i];
-                    var yd = bd[i];
+                    var xi = Unsafe.Add(ref x, i);
+                    ref var pa = ref Unsafe.Add(ref ba, i);
+                    ref var pb = ref Unsafe.Add(ref bb, i);
+                    ref var pc = ref Unsafe.Add(ref bc, i);
+                    ref var pd = ref Unsafe.Add(ref bd, i);
+                    float ya = pa, yb = pb, yc = pc, yd = pd;
                     sa = ya * keep + sa * damping;
                     sb = yb * keep + sb * damping;
                     sc = yc * keep + sc * damping;
                     sd = yd * keep + sd * damping;
-                    ba[i] = xi + sa * feedback;
-                    bb[i] = xi + sb * feedback;
-                    bc[i] = xi + sc * feedback;
-                    bd[i] = xi + sd * feedback;
-                    var total = s[i];
-                    total += ya;
-                    total += yb;
-                    total += yc;
-                    total += yd;
-                    s[i] = total;
+                    pa = xi + sa * feedback;
+                    pb = xi + sb * feedback;
+                    pc = xi + sc * feedback;
+                    pd = xi + sd * feedback;
+                    ref var total = ref Unsafe.Add(ref s, i);
+                    var t = total;
+                    t += ya;
+                    t += yb;
+                    t += yc;
+                    t += yd;
+                    total = t;
                 }
                 (a.Store, b.Store, c.Store, d.Store) = (sa, sb, sc, sd);
                 a.Advance(n);

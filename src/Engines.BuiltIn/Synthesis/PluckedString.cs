@@ -98,11 +98,12 @@ internal sealed class PluckedString : INoteSynth
             {
                 y = SynthMath.SoftClip(y * drive) * driveMakeUp;
             }
-            if (_patch.BodyLowPass > 0)
-            {
-                y = cabinet.LowPass(y);
-            }
             output[i] += y;
+        }
+        if (_patch.BodyLowPass > 0)
+        {
+            // The output held only this note (it starts zeroed), so the cabinet can filter it whole.
+            cabinet.LowPass(output);
         }
     }
 }

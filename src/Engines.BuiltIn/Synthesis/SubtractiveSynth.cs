@@ -71,11 +71,14 @@ internal sealed class SubtractiveSynth : INoteSynth
         var level = 1f; // decays from 1 to the sustain level
         var released = 1f;
         var bend = 1f;
-        for (var block = 0; block < output.Length; block += ControlBlock)
+        var (squareMix, noiseMix, subMix, sustainLevel) = (p.SquareMix, p.NoiseMix, p.SubMix, p.SustainLevel);
+        // Each control block runs oscillators, filter and amplifier as three tight loops over a block buffer.
+        Span<float> block = stackalloc float[ControlBlock];
+        for (var start = 0; start < output.Length; start += ControlBlock)
         {
             filter.SetCutoff(baseCutoff + filterAmount * filterEnv, p.Resonance, _sampleRate);
             filterEnv *= filterDecay;
-            if (p.VibratoDepth > 0 && block > _sampleRate / 4)
+            if (p.VibratoDepth > 0 && start > _sampleRate / 4)
             {
                 bend = 1f + p.VibratoDepth * SynthMath.SinUnit(vibrato);
                 vibrato += vibratoIncrement;
@@ -86,37 +89,22 @@ internal sealed class SubtractiveSynth : INoteSynth
             }
             var i1 = dt1 * bend;
             var i2 = dt2 * bend;
-            var end = Math.Min(output.Length, block + ControlBlock);
-            for (var i = block; i < end; i++)
+            var x = block[..Math.Min(ControlBlock, output.Length - start)];
+            for (var i = 0; i < x.Length; i++)
             {
-                var saw = 2f * phase1 - 1f - SynthMath.PolyBlep(phase1, i1) + 2f * phase2 - 1f - SynthMath.PolyBlep(phase2, i2);
-                var x = saw * 0.5f;
-                if (p.SquareMix > 0)
+                var blep1 = SynthMath.PolyBlep(phase1, i1);
+                var saw = 2f * phase1 - 1f - blep1 + 2f * phase2 - 1f - SynthMath.PolyBlep(phase2, i2);
+                var sample = saw * 0.5f;
+                if (squareMix > 0)
                 {
-                    var square = (phase1 < 0.5f ? 1f : -1f) + SynthMath.PolyBlep(phase1, i1) - SynthMath.PolyBlep(phase1 >= 0.5f ? phase1 - 0.5f : phase1 + 0.5f, i1);
-                    x += p.SquareMix * square;
+                    var square = (phase1 < 0.5f ? 1f : -1f) + blep1 - SynthMath.PolyBlep(phase1 >= 0.5f ? phase1 - 0.5f : phase1 + 0.5f, i1);
+                    sample += squareMix * square;
                 }
-                if (p.NoiseMix > 0)
+                if (noiseMix > 0)
                 {
-                    x += p.NoiseMix * _random.NextNoise();
+                    sample += noiseMix * _random.NextNoise();
                 }
-                var y = filter.LowPass(x);
-                if (p.SubMix > 0)
-                {
-                    y += p.SubMix * SynthMath.SinUnit(phaseSub);
-                    phaseSub += dtSub;
-                    if (phaseSub >= 1f)
-                    {
-                        phaseSub -= 1f;
-                    }
-                }
-                attack = Math.Min(1f, attack + attackStep);
-                level = p.SustainLevel + (level - p.SustainLevel) * decay;
-                if (i >= noteFrames)
-                {
-                    released *= release;
-                }
-                output[i] += amplitude * attack * level * released * y;
+                x[i] = sample;
                 phase1 += i1;
                 phase2 += i2;
                 if (phase1 >= 1f)
@@ -127,6 +115,28 @@ internal sealed class SubtractiveSynth : INoteSynth
                 {
                     phase2 -= 1f;
                 }
+            }
+            filter.LowPass(x);
+            var o = output.Slice(start, x.Length);
+            for (var i = 0; i < x.Length; i++)
+            {
+                var y = x[i];
+                if (subMix > 0)
+                {
+                    y += subMix * SynthMath.SinUnit(phaseSub);
+                    phaseSub += dtSub;
+                    if (phaseSub >= 1f)
+                    {
+                        phaseSub -= 1f;
+                    }
+                }
+                attack = Math.Min(1f, attack + attackStep);
+                level = sustainLevel + (level - sustainLevel) * decay;
+                if (start + i >= noteFrames)
+                {
+                    released *= release;
+                }
+                o[i] += amplitude * attack * level * released * y;
             }
         }
     }

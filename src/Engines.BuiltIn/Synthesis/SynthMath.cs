@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AudioMusic.Engines.BuiltIn.Synthesis;
 
 /// <summary>Shared tables and conversions for the synthesisers.</summary>
@@ -23,6 +25,7 @@ internal static class SynthMath
     }
 
     /// <summary>sin(2π·phase) for a phase already in [0, 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float SinUnit(float phase)
     {
         var x = phase * TableSize;
@@ -52,6 +55,7 @@ internal static class SynthMath
     }
 
     /// <summary>PolyBLEP residual that removes most of a naive sawtooth's aliasing at the wrap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float PolyBlep(float t, float dt)
     {
         if (t < dt)
@@ -93,14 +97,23 @@ internal struct StateVariableFilter
         _a3 = _g * _a2;
     }
 
-    public float LowPass(float x)
+    /// <summary>Low-passes <paramref name="signal"/> in place. The state is kept in locals for the block, and the
+    /// two integrator updates are expanded into direct products of the previous state (the same filter, with
+    /// a shorter chain of dependent operations from one sample to the next).</summary>
+    public void LowPass(Span<float> signal)
     {
-        var v3 = x - _ic2;
-        var v1 = _a1 * _ic1 + _a2 * v3;
-        var v2 = _ic2 + _a2 * _ic1 + _a3 * v3;
-        _ic1 = 2f * v1 - _ic1;
-        _ic2 = 2f * v2 - _ic2;
-        return v2;
+        float ic1 = _ic1, ic2 = _ic2, a1 = _a1, a2 = _a2, a3 = _a3;
+        float m11 = 2f * a1 - 1f, m12 = -2f * a2, m22 = 1f - 2f * a3, b1 = 2f * a2, b2 = 2f * a3;
+        for (var i = 0; i < signal.Length; i++)
+        {
+            var x = signal[i];
+            signal[i] = ic2 + a2 * ic1 + a3 * (x - ic2);
+            var next1 = m11 * ic1 + m12 * ic2 + b1 * x;
+            ic2 = b1 * ic1 + m22 * ic2 + b2 * x;
+            ic1 = next1;
+        }
+        _ic1 = ic1;
+        _ic2 = ic2;
     }
 
     public float BandPass(float x)
