@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace AudioMusic.Engines.BuiltIn.Synthesis;
@@ -54,21 +55,17 @@ internal static class SynthMath
         return x * (27f + x2) / (27f + 9f * x2);
     }
 
-    /// <summary>PolyBLEP residual that removes most of a naive sawtooth's aliasing at the wrap.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float PolyBlep(float t, float dt)
+    /// <summary>PolyBLEP residual that removes most of a naive sawtooth's aliasing at the wrap, for a vector of
+    /// phases t (in [0, 1)) with phase increment dt.</summary>
+    public static Vector<float> PolyBlep(Vector<float> t, Vector<float> dt)
     {
-        if (t < dt)
-        {
-            t /= dt;
-            return t + t - t * t - 1f;
-        }
-        if (t > 1f - dt)
-        {
-            t = (t - 1f) / dt;
-            return t * t + t + t + 1f;
-        }
-        return 0f;
+        var one = Vector<float>.One;
+        var rising = t / dt;
+        var falling = (t - one) / dt;
+        var atStart = rising + rising - rising * rising - one;
+        var atEnd = falling * falling + falling + falling + one;
+        return Vector.ConditionalSelect(Vector.LessThan(t, dt), atStart,
+            Vector.ConditionalSelect(Vector.GreaterThan(t, one - dt), atEnd, Vector<float>.Zero));
     }
 
     private static float[] BuildSine()
