@@ -67,7 +67,7 @@ public sealed class TruePeakLimiter
                 if (j - peaksStart >= PeakBlock)
                 {
                     peaksStart = j;
-                    LinkedPeaks(channels, j, peaks.AsSpan(0, Math.Min(PeakBlock, frames - j)));
+                    LinkedPeaks(channels, j, peaks.AsSpan(0, Math.Min(PeakBlock, frames - j)), ceiling);
                 }
                 var peak = peaks[j - peaksStart];
                 if (peak > ceiling)
@@ -127,12 +127,13 @@ public sealed class TruePeakLimiter
         return smallest;
     }
 
-    private static void LinkedPeaks(float[][] channels, int start, Span<float> peaks)
+    /// <summary>Linked true peaks of a block of frames; only those over the ceiling are needed exactly.</summary>
+    private static void LinkedPeaks(float[][] channels, int start, Span<float> peaks, float ceiling)
     {
         peaks.Clear();
         foreach (var channel in channels)
         {
-            TruePeakMeter.AccumulatePeaks(channel, start, peaks);
+            TruePeakMeter.AccumulatePeaks(channel, start, peaks, ceiling);
         }
     }
 

@@ -16,6 +16,10 @@ public static class TruePeakMeter
     /// <summary>The same taps, each broadcast across a vector, for the vectorised filter.</summary>
     private static readonly Vector<float>[][] PhaseVectors = Phases.Select(phase => phase.Select(t => new Vector<float>(t)).ToArray()).ToArray();
 
+    /// <summary>The largest absolute tap sum of any phase (1 for the sample itself), with a margin for rounding:
+    /// no reconstructed point exceeds it times the largest sample in its window.</summary>
+    private static readonly Vector<float> TapSumBound = new(1.001f * Phases.Max(phase => phase.Sum(MathF.Abs)));
+
     /// <summary>Largest absolute reconstructed value over all channels (linear, 1.0 = 0 dBTP).</summary>
     public static float Measure(IReadOnlyList<float[]> channels, float gain = 1f)
     {
@@ -28,17 +32,19 @@ public static class TruePeakMeter
             {
                 var span = peaks.AsSpan(0, Math.Min(block, channel.Length - start));
                 span.Clear();
-                AccumulatePeaks(channel, start, span);
+                AccumulatePeaks(channel, start, span, peak);
                 peak = Math.Max(peak, Max(span));
             }
         }
         return peak * Math.Abs(gain);
     }
 
-    /// <summary>Raises <c>peaks[i]</c> to <see cref="PeakAround"/> of <c>x[start + i]</c> for every i: a vector of
-    /// samples at a time where the whole filter window lies inside <paramref name="x"/> (the same sums, in the same
-    /// order, as the scalar path), sample by sample at the edges.</summary>
-    internal static void AccumulatePeaks(float[] x, int start, Span<float> peaks)
+    /// <summary>Raises <c>peaks[i]</c> to <see cref="PeakAround"/> of <c>x[start + i]</c> for every i whose true peak
+    /// may exceed <paramref name="floor"/> (others may be left lower): a vector of samples at a time where the whole
+    /// filter window lies inside <paramref name="x"/> (the same sums, in the same order, as the scalar path), sample
+    /// by sample at the edges. A reconstructed point is at most the filter's absolute tap sum times the largest
+    /// sample in its window, so a vector whose window is quiet enough is not filtered at all.</summary>
+    internal static void AccumulatePeaks(float[] x, int start, Span<float> peaks, float floor)
     {
         const int before = TapsPerPhase / 2 - 1;
         var width = Vector<float>.Count;
@@ -51,6 +57,17 @@ public static class TruePeakMeter
         var samples = x.AsSpan();
         for (; i + width <= end && i - before + TapsPerPhase + width - 1 <= x.Length; i += width)
         {
+            var windowStart = i - before;
+            var windowEnd = i - before + TapsPerPhase + width - 1;
+            var loudest = Vector.Abs(new Vector<float>(samples[(windowEnd - width)..]));
+            for (var o = windowStart; o < windowEnd - width; o += width)
+            {
+                loudest = Vector.Max(loudest, Vector.Abs(new Vector<float>(samples[o..])));
+            }
+            if (Vector.LessThanOrEqualAll(loudest * TapSumBound, new Vector<float>(floor)))
+            {
+                continue;
+            }
             var peak = Vector.Abs(new Vector<float>(samples[i..]));
             for (var p = 0; p < PhaseVectors.Length; p++)
             {
