@@ -8,7 +8,7 @@ namespace AudioMusic.Engines.BuiltIn.Mixing;
 /// delay lengths scaled from 44.1 kHz). Mono in, stereo out, added onto the mix.</summary>
 /// <remarks>Each filter depends only on its own state and its input, so a block is run filter by filter (combs
 /// four at a time, whose independent feedback loops then overlap in the CPU) instead of sample by sample
-/// through all of them; the sums are added in the same order, so the output is the same.</remarks>
+/// through all of them. The combs' multiply-adds are fused: fewer instructions and a shorter feedback chain.</remarks>
 internal sealed class Reverb
 {
     private static readonly int[] CombTunings = [1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617];
@@ -133,14 +133,14 @@ internal sealed class Reverb
                     ref var pc = ref Unsafe.Add(ref bc, i);
                     ref var pd = ref Unsafe.Add(ref bd, i);
                     float ya = pa, yb = pb, yc = pc, yd = pd;
-                    sa = ya * keep + sa * damping;
-                    sb = yb * keep + sb * damping;
-                    sc = yc * keep + sc * damping;
-                    sd = yd * keep + sd * damping;
-                    pa = xi + sa * feedback;
-                    pb = xi + sb * feedback;
-                    pc = xi + sc * feedback;
-                    pd = xi + sd * feedback;
+                    sa = MathF.FusedMultiplyAdd(sa, damping, ya * keep);
+                    sb = MathF.FusedMultiplyAdd(sb, damping, yb * keep);
+                    sc = MathF.FusedMultiplyAdd(sc, damping, yc * keep);
+                    sd = MathF.FusedMultiplyAdd(sd, damping, yd * keep);
+                    pa = MathF.FusedMultiplyAdd(sa, feedback, xi);
+                    pb = MathF.FusedMultiplyAdd(sb, feedback, xi);
+                    pc = MathF.FusedMultiplyAdd(sc, feedback, xi);
+                    pd = MathF.FusedMultiplyAdd(sd, feedback, xi);
                     ref var total = ref Unsafe.Add(ref s, i);
                     var t = total;
                     t += ya;
