@@ -93,8 +93,8 @@ internal sealed class SubtractiveSynth : INoteSynth
             }
             var i1 = dt1 * bend;
             var i2 = dt2 * bend;
-            var x = block[..Math.Min(ControlBlock, output.Length - start)];
             Oscillators(block, phase1, phase2, i1, i2, squareMix);
+            var x = block.AsSpan(0, Math.Min(ControlBlock, output.Length - start));
             phase1 = Wrap(phase1 + x.Length * i1);
             phase2 = Wrap(phase2 + x.Length * i2);
             if (noiseMix > 0)
