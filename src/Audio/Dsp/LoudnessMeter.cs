@@ -30,29 +30,61 @@ public static class LoudnessMeter
 
     /// <summary>Sum over channels of the K-weighted squared samples of each 100 ms segment (a quarter block),
     /// so that overlapping blocks are sums of four neighbouring segments. Sequential sums keep the result
-    /// reproducible bit for bit.</summary>
+    /// reproducible bit for bit. Channels are filtered two at a time: the filters' recursions are latency-bound,
+    /// and two independent ones run in the time of one.</summary>
     private static double[] SegmentEnergies(IReadOnlyList<float[]> channels, int sampleRate, float gain, out int segmentFrames)
     {
         segmentFrames = sampleRate / 10;
         var frames = channels[0].Length;
         var segments = frames / segmentFrames;
         var energy = new double[segments];
-        foreach (var channel in channels)
+        var c = 0;
+        for (; c + 1 < channels.Count; c += 2)
         {
-            var (shelf, highPass) = KWeighting(sampleRate);
-            for (var s = 0; s < segments; s++)
-            {
-                var sum = 0.0;
-                var start = s * segmentFrames;
-                for (var i = start; i < start + segmentFrames; i++)
-                {
-                    var y = highPass.Process(shelf.Process(channel[i] * gain));
-                    sum += y * y;
-                }
-                energy[s] += sum;
-            }
+            AddPairEnergies(channels[c], channels[c + 1], sampleRate, gain, segmentFrames, energy);
+        }
+        if (c < channels.Count)
+        {
+            AddEnergies(channels[c], sampleRate, gain, segmentFrames, energy);
         }
         return energy;
+    }
+
+    private static void AddPairEnergies(float[] a, float[] b, int sampleRate, float gain, int segmentFrames, double[] energy)
+    {
+        var (shelfA, highPassA) = KWeighting(sampleRate);
+        var (shelfB, highPassB) = KWeighting(sampleRate);
+        for (var s = 0; s < energy.Length; s++)
+        {
+            var sumA = 0.0;
+            var sumB = 0.0;
+            var start = s * segmentFrames;
+            for (var i = start; i < start + segmentFrames; i++)
+            {
+                var ya = highPassA.Process(shelfA.Process(a[i] * gain));
+                var yb = highPassB.Process(shelfB.Process(b[i] * gain));
+                sumA += ya * ya;
+                sumB += yb * yb;
+            }
+            energy[s] += sumA;
+            energy[s] += sumB;
+        }
+    }
+
+    private static void AddEnergies(float[] channel, int sampleRate, float gain, int segmentFrames, double[] energy)
+    {
+        var (shelf, highPass) = KWeighting(sampleRate);
+        for (var s = 0; s < energy.Length; s++)
+        {
+            var sum = 0.0;
+            var start = s * segmentFrames;
+            for (var i = start; i < start + segmentFrames; i++)
+            {
+                var y = highPass.Process(shelf.Process(channel[i] * gain));
+                sum += y * y;
+            }
+            energy[s] += sum;
+        }
     }
 
     private static double GatedLoudness(double[] segmentEnergy, int segmentFrames)

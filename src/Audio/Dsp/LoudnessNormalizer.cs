@@ -34,7 +34,7 @@ public sealed class LoudnessNormalizer
         if (double.IsNegativeInfinity(input))
         {
             // Silence (or shorter than one gating block): nothing to measure; only make sure peaks are legal.
-            return new NormalizationReport(input, input, EnforceCeiling(channels, cancellationToken), 0, 0);
+            return new NormalizationReport(input, input, EnforceCeiling(channels, cancellationToken).PeakDb, 0, 0);
         }
         // Limit slightly under the ceiling: other meters' oversampling filters reconstruct peaks a little differently.
         var limiterCeiling = (float)Math.Pow(10, (_ceilingDbtp - 0.3) / 20);
@@ -56,19 +56,21 @@ public sealed class LoudnessNormalizer
             passes++;
             current = LoudnessMeter.IntegratedLoudness(channels, _sampleRate);
         }
-        var peakDb = EnforceCeiling(channels, cancellationToken);
-        var output = LoudnessMeter.IntegratedLoudness(channels, _sampleRate);
+        var (peakDb, limited) = EnforceCeiling(channels, cancellationToken);
+        // The last pass already measured the programme; only a further limiting makes it worth measuring again.
+        var output = limited ? LoudnessMeter.IntegratedLoudness(channels, _sampleRate) : current;
         return new NormalizationReport(input, output, peakDb, totalGainDb, passes);
     }
 
-    /// <summary>Measures the true peak and, when it is over the ceiling, limits once more; returns the final dBTP.</summary>
-    private double EnforceCeiling(float[][] channels, CancellationToken cancellationToken)
+    /// <summary>Measures the true peak and, when it is over the ceiling, limits once more; returns the final dBTP
+    /// and whether the samples were changed.</summary>
+    private (double PeakDb, bool Limited) EnforceCeiling(float[][] channels, CancellationToken cancellationToken)
     {
         var ceiling = (float)Math.Pow(10, _ceilingDbtp / 20);
         var peak = TruePeakMeter.Measure(channels);
         if (peak <= ceiling)
         {
-            return TruePeakMeter.ToDb(peak);
+            return (TruePeakMeter.ToDb(peak), false);
         }
         new TruePeakLimiter(_sampleRate).Process(channels, ceiling * 0.97f, 1f, cancellationToken);
         peak = TruePeakMeter.Measure(channels);
@@ -84,6 +86,6 @@ public sealed class LoudnessNormalizer
             }
             peak *= trim;
         }
-        return TruePeakMeter.ToDb(peak);
+        return (TruePeakMeter.ToDb(peak), true);
     }
 }

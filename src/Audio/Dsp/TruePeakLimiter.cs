@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace AudioMusic.Audio.Dsp;
 
 /// <summary>A look-ahead brick-wall limiter driven by true-peak (4× oversampled) detection, channel-linked.
@@ -6,6 +8,8 @@ namespace AudioMusic.Audio.Dsp;
 /// length. Runs in place, streaming, with memory proportional to the look-ahead only.</summary>
 public sealed class TruePeakLimiter
 {
+    private const int PeakBlock = 2048;
+
     private readonly int _lookahead;
     private readonly double _releaseCoefficient;
 
@@ -24,10 +28,7 @@ public sealed class TruePeakLimiter
         {
             foreach (var channel in channels)
             {
-                for (var i = 0; i < channel.Length; i++)
-                {
-                    channel[i] *= gain;
-                }
+                Scale(channel, gain);
             }
         }
         var frames = channels[0].Length;
@@ -45,7 +46,15 @@ public sealed class TruePeakLimiter
         var heldSum = (double)l;
         Array.Fill(held, 1.0);
         var previousHold = 1.0;
+        var slot = 0; // k % l, without the division
+        // Consecutive frames held at exactly 1; from l on, every held value is 1 and nothing is applied.
+        var settled = l;
         var smallest = 1f;
+        // Linked true peaks of the next block of frames, computed (vectorised) when the block is reached. The
+        // block's filter windows start 5 samples back, while gain has only been applied up to the look-ahead
+        // (≥ 12 samples) back, so they still read unlimited samples, as the frame-by-frame detection did.
+        var peaks = new float[PeakBlock];
+        var peaksStart = -PeakBlock;
 
         for (var j = 0; j < frames + l; j++)
         {
@@ -53,29 +62,58 @@ public sealed class TruePeakLimiter
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var need = j < frames ? RequiredGain(channels, j, ceiling) : 1f;
-            required[j & mask] = need;
-            while (tail > head && required[dequeIndex[(tail - 1) & mask] & mask] >= need)
+            if (j < frames)
             {
-                tail--;
+                if (j - peaksStart >= PeakBlock)
+                {
+                    peaksStart = j;
+                    LinkedPeaks(channels, j, peaks.AsSpan(0, Math.Min(PeakBlock, frames - j)), ceiling);
+                }
+                var peak = peaks[j - peaksStart];
+                if (peak > ceiling)
+                {
+                    // Only frames that need gain reduction enter the sliding minimum; an empty window's minimum is 1.
+                    var need = ceiling / peak;
+                    required[j & mask] = need;
+                    while (tail > head && required[dequeIndex[(tail - 1) & mask] & mask] >= need)
+                    {
+                        tail--;
+                    }
+                    dequeIndex[tail & mask] = j;
+                    tail++;
+                }
             }
-            dequeIndex[tail & mask] = j;
-            tail++;
             var k = j - l;
             if (k < 0)
             {
                 continue;
             }
-            while (dequeIndex[head & mask] < k)
+            while (tail > head && dequeIndex[head & mask] < k)
             {
                 head++;
             }
-            var windowMin = required[dequeIndex[head & mask] & mask];
+            var windowMin = tail > head ? required[dequeIndex[head & mask] & mask] : 1f;
+            if (windowMin == 1f && settled >= l)
+            {
+                continue;
+            }
             var hold = Math.Min(windowMin, previousHold + (1 - previousHold) * _releaseCoefficient);
+            if (hold > 1 - 1e-9)
+            {
+                // The release approaches 1 geometrically and would never reach it in double arithmetic; the last
+                // 1e-9 is far below float resolution, and reaching 1 lets the limiter settle.
+                hold = 1;
+            }
             previousHold = hold;
-            var slot = k % l;
             heldSum += hold - held[slot];
             held[slot] = hold;
+            slot = slot + 1 == l ? 0 : slot + 1;
+            settled = hold == 1.0 ? settled + 1 : 0;
+            if (settled == l)
+            {
+                // Every held value is 1 again: drop the rounding the running sum has gathered.
+                heldSum = l;
+            }
             var applied = (float)Math.Min(1.0, heldSum / l);
             if (applied < 1f)
             {
@@ -89,22 +127,29 @@ public sealed class TruePeakLimiter
         return smallest;
     }
 
-    private static float RequiredGain(float[][] channels, int index, float ceiling)
+    /// <summary>Linked true peaks of a block of frames; only those over the ceiling are needed exactly.</summary>
+    private static void LinkedPeaks(float[][] channels, int start, Span<float> peaks, float ceiling)
     {
-        var peak = 0f;
+        peaks.Clear();
         foreach (var channel in channels)
         {
-            // A reconstructed point is a weighted sum of nearby samples with weights summing to ~1.3 in
-            // absolute value, so samples well under the ceiling cannot produce an over: skip the filter there.
-            var sample = Math.Abs(channel[index]);
-            var next = index + 1 < channel.Length ? Math.Abs(channel[index + 1]) : 0f;
-            if (Math.Max(sample, next) * 2f < ceiling)
-            {
-                peak = Math.Max(peak, sample);
-                continue;
-            }
-            peak = Math.Max(peak, TruePeakMeter.PeakAround(channel, index));
+            TruePeakMeter.AccumulatePeaks(channel, start, peaks, ceiling);
         }
-        return peak > ceiling ? ceiling / peak : 1f;
+    }
+
+    private static void Scale(float[] x, float gain)
+    {
+        var width = Vector<float>.Count;
+        var g = new Vector<float>(gain);
+        var span = x.AsSpan();
+        var i = 0;
+        for (; i <= span.Length - width; i += width)
+        {
+            (new Vector<float>(span[i..]) * g).CopyTo(span[i..]);
+        }
+        for (; i < span.Length; i++)
+        {
+            span[i] *= gain;
+        }
     }
 }

@@ -31,21 +31,13 @@ internal sealed class PianoSynth : INoteSynth
         for (var n = 1; n <= partials; n++)
         {
             var fn = f * n * Math.Sqrt(1 + Inharmonicity * n * n);
-            var increment = (float)(fn / _sampleRate);
-            var amplitude = 0.32f * velocity * (float)Math.Pow(n, -(1.0 + 1.1 * (1 - velocity)));
+            var increment = fn / _sampleRate;
+            var amplitude = 0.32f * velocity * Math.Pow(n, -(1.0 + 1.1 * (1 - velocity)));
             var decay = SynthMath.DecayPerSample(sustain / (1 + 0.6 * (n - 1)), _sampleRate);
-            var phase = (float)(_random.NextDouble() * 0.1);
-            var env = amplitude;
-            for (var i = 0; i < output.Length; i++)
-            {
-                output[i] += env * SynthMath.SinUnit(phase);
-                phase += increment;
-                if (phase >= 1f)
-                {
-                    phase -= 1f;
-                }
-                env *= i < noteFrames ? decay : damper;
-            }
+            var phase = _random.NextDouble() * 0.1;
+            DampedSine.Add(output[..noteFrames], amplitude, increment, phase, decay);
+            // At note-off the damper takes over from where the free decay got to.
+            DampedSine.Add(output[noteFrames..], amplitude * Math.Pow(decay, noteFrames), increment, phase + noteFrames * increment, damper);
         }
         // Hammer: a few milliseconds of decaying noise, louder for harder strokes.
         var hammer = Math.Min(output.Length, _sampleRate / 200);
@@ -83,6 +75,8 @@ internal sealed class OrganSynth : INoteSynth
         var amplitude = 0.16f * (0.6f + 0.4f * note.Velocity);
         var attack = _sampleRate * 0.006f;
         var release = SynthMath.DecayPerSample(ReleaseSeconds, _sampleRate);
+        // The release decays from the envelope's level on the last held sample.
+        var endLevel = noteFrames == 0 ? 0f : Math.Min(1f, (noteFrames - 1) / attack);
         foreach (var (ratio, level) in Drawbars)
         {
             var fn = f * ratio;
@@ -90,19 +84,15 @@ internal sealed class OrganSynth : INoteSynth
             {
                 continue;
             }
-            var increment = fn / _sampleRate;
-            var phase = (float)_random.NextDouble();
-            var env = 0f;
-            for (var i = 0; i < output.Length; i++)
-            {
-                env = i < noteFrames ? Math.Min(1f, i / attack) : env * release;
-                output[i] += amplitude * level * env * SynthMath.SinUnit(phase);
-                phase += increment;
-                if (phase >= 1f)
-                {
-                    phase -= 1f;
-                }
-            }
+            var increment = (double)fn / _sampleRate;
+            var phase = _random.NextDouble();
+            DampedSine.Add(output[..noteFrames], amplitude * level, increment, phase, 1);
+            DampedSine.Add(output[noteFrames..], amplitude * level * endLevel * release, increment, phase + noteFrames * increment, release);
+        }
+        var ramp = Math.Min(noteFrames, (int)Math.Ceiling(attack));
+        for (var i = 0; i < ramp; i++)
+        {
+            output[i] *= Math.Min(1f, i / attack);
         }
         var tremoloIncrement = 5.8f / _sampleRate;
         var tremolo = (float)_random.NextDouble();

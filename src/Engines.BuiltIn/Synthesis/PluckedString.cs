@@ -75,6 +75,7 @@ internal sealed class PluckedString : INoteSynth
         var noteFrames = Math.Min(output.Length, (int)(note.Duration * _sampleRate));
         var amplitude = _patch.Level * (0.3f + 0.7f * velocity) * 1.6f;
         var drive = _patch.Drive;
+        var driveMakeUp = drive > 0 ? 1f / MathF.Sqrt(drive) : 1f;
         var cabinet = new StateVariableFilter();
         if (_patch.BodyLowPass > 0)
         {
@@ -95,13 +96,14 @@ internal sealed class PluckedString : INoteSynth
             var y = delayed * amplitude;
             if (drive > 0)
             {
-                y = MathF.Tanh(y * drive) / MathF.Sqrt(drive);
-            }
-            if (_patch.BodyLowPass > 0)
-            {
-                y = cabinet.LowPass(y);
+                y = SynthMath.SoftClip(y * drive) * driveMakeUp;
             }
             output[i] += y;
+        }
+        if (_patch.BodyLowPass > 0)
+        {
+            // The output held only this note (it starts zeroed), so the cabinet can filter it whole.
+            cabinet.LowPass(output);
         }
     }
 }

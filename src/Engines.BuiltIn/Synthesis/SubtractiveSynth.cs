@@ -1,3 +1,4 @@
+using System.Numerics;
 using AudioMusic.Engines.BuiltIn.Composition;
 
 namespace AudioMusic.Engines.BuiltIn.Synthesis;
@@ -32,6 +33,9 @@ internal sealed class SubtractiveSynth : INoteSynth
     public static readonly SubtractivePatch Pluck = new(0.002, 0.28, 0f, 0.15, 8f, 0.2f, 0f, 700f, 0.5f, 4200f, 0.12, 0.25f, 0f, 0.28f, 0f);
 
     private const int ControlBlock = 32;
+
+    /// <summary>0, 1, 2, … across a vector: each lane's sample offset.</summary>
+    private static readonly Vector<float> Lanes = new(Enumerable.Range(0, Vector<float>.Count).Select(i => (float)i).ToArray());
 
     private readonly int _sampleRate;
     private readonly SubtractivePatch _patch;
@@ -68,14 +72,17 @@ internal sealed class SubtractiveSynth : INoteSynth
         float phase1 = (float)_random.NextDouble(), phase2 = (float)_random.NextDouble(), phaseSub = 0f, vibrato = 0f;
         var filterEnv = 1f;
         var attack = 0f;
-        var level = 1f; // decays from 1 to the sustain level
+        var excess = 1f - p.SustainLevel; // the level decays from 1 to the sustain level: this is how far above it is
         var released = 1f;
         var bend = 1f;
-        for (var block = 0; block < output.Length; block += ControlBlock)
+        var (squareMix, noiseMix, subMix, sustainLevel) = (p.SquareMix, p.NoiseMix, p.SubMix, p.SustainLevel);
+        // Each control block runs oscillators, filter and amplifier as three tight loops over a block buffer.
+        var block = new float[ControlBlock];
+        for (var start = 0; start < output.Length; start += ControlBlock)
         {
             filter.SetCutoff(baseCutoff + filterAmount * filterEnv, p.Resonance, _sampleRate);
             filterEnv *= filterDecay;
-            if (p.VibratoDepth > 0 && block > _sampleRate / 4)
+            if (p.VibratoDepth > 0 && start > _sampleRate / 4)
             {
                 bend = 1f + p.VibratoDepth * SynthMath.SinUnit(vibrato);
                 vibrato += vibratoIncrement;
@@ -86,24 +93,25 @@ internal sealed class SubtractiveSynth : INoteSynth
             }
             var i1 = dt1 * bend;
             var i2 = dt2 * bend;
-            var end = Math.Min(output.Length, block + ControlBlock);
-            for (var i = block; i < end; i++)
+            Oscillators(block, phase1, phase2, i1, i2, squareMix);
+            var x = block.AsSpan(0, Math.Min(ControlBlock, output.Length - start));
+            phase1 = Wrap(phase1 + x.Length * i1);
+            phase2 = Wrap(phase2 + x.Length * i2);
+            if (noiseMix > 0)
             {
-                var saw = 2f * phase1 - 1f - SynthMath.PolyBlep(phase1, i1) + 2f * phase2 - 1f - SynthMath.PolyBlep(phase2, i2);
-                var x = saw * 0.5f;
-                if (p.SquareMix > 0)
+                for (var i = 0; i < x.Length; i++)
                 {
-                    var square = (phase1 < 0.5f ? 1f : -1f) + SynthMath.PolyBlep(phase1, i1) - SynthMath.PolyBlep(phase1 >= 0.5f ? phase1 - 0.5f : phase1 + 0.5f, i1);
-                    x += p.SquareMix * square;
+                    x[i] += noiseMix * _random.NextNoise();
                 }
-                if (p.NoiseMix > 0)
+            }
+            filter.LowPass(x);
+            var o = output.Slice(start, x.Length);
+            for (var i = 0; i < x.Length; i++)
+            {
+                var y = x[i];
+                if (subMix > 0)
                 {
-                    x += p.NoiseMix * _random.NextNoise();
-                }
-                var y = filter.LowPass(x);
-                if (p.SubMix > 0)
-                {
-                    y += p.SubMix * SynthMath.SinUnit(phaseSub);
+                    y += subMix * SynthMath.SinUnit(phaseSub);
                     phaseSub += dtSub;
                     if (phaseSub >= 1f)
                     {
@@ -111,23 +119,42 @@ internal sealed class SubtractiveSynth : INoteSynth
                     }
                 }
                 attack = Math.Min(1f, attack + attackStep);
-                level = p.SustainLevel + (level - p.SustainLevel) * decay;
-                if (i >= noteFrames)
+                excess *= decay;
+                if (start + i >= noteFrames)
                 {
                     released *= release;
                 }
-                output[i] += amplitude * attack * level * released * y;
-                phase1 += i1;
-                phase2 += i2;
-                if (phase1 >= 1f)
-                {
-                    phase1 -= 1f;
-                }
-                if (phase2 >= 1f)
-                {
-                    phase2 -= 1f;
-                }
+                o[i] += amplitude * attack * (sustainLevel + excess) * released * y;
             }
         }
     }
+
+    private static float Wrap(float phase) => phase - MathF.Floor(phase);
+
+    /// <summary>Writes one control block of the oscillators (two band-limited saws, optionally a square), a vector
+    /// of samples at a time: each sample's phase is the block's start phase plus its offset times the increment.</summary>
+    private static void Oscillators(float[] block, float phase1, float phase2, float increment1, float increment2, float squareMix)
+    {
+        var width = Vector<float>.Count;
+        var i1 = new Vector<float>(increment1);
+        var i2 = new Vector<float>(increment2);
+        var half = new Vector<float>(0.5f);
+        for (var k = 0; k < block.Length; k += width)
+        {
+            var offset = Lanes + new Vector<float>(k);
+            var p1 = WrapVector(new Vector<float>(phase1) + offset * i1);
+            var p2 = WrapVector(new Vector<float>(phase2) + offset * i2);
+            var blep1 = SynthMath.PolyBlep(p1, i1);
+            var sample = (p1 + p1 - Vector<float>.One - blep1 + p2 + p2 - Vector<float>.One - SynthMath.PolyBlep(p2, i2)) * half;
+            if (squareMix > 0)
+            {
+                var sign = Vector.ConditionalSelect(Vector.LessThan(p1, half), Vector<float>.One, -Vector<float>.One);
+                var shifted = Vector.ConditionalSelect(Vector.GreaterThanOrEqual(p1, half), p1 - half, p1 + half);
+                sample += new Vector<float>(squareMix) * (sign + blep1 - SynthMath.PolyBlep(shifted, i1));
+            }
+            sample.CopyTo(block, k);
+        }
+    }
+
+    private static Vector<float> WrapVector(Vector<float> phase) => phase - Vector.Floor(phase);
 }

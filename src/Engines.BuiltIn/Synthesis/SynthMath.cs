@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
 namespace AudioMusic.Engines.BuiltIn.Synthesis;
 
 /// <summary>Shared tables and conversions for the synthesisers.</summary>
@@ -23,6 +26,7 @@ internal static class SynthMath
     }
 
     /// <summary>sin(2π·phase) for a phase already in [0, 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float SinUnit(float phase)
     {
         var x = phase * TableSize;
@@ -35,20 +39,33 @@ internal static class SynthMath
     public static float DecayPerSample(double seconds, int sampleRate) =>
         (float)Math.Exp(Math.Log(0.001) / Math.Max(1e-4, seconds * sampleRate));
 
-    /// <summary>PolyBLEP residual that removes most of a naive sawtooth's aliasing at the wrap.</summary>
-    public static float PolyBlep(float t, float dt)
+    /// <summary>A tanh-shaped saturation: the [3/2] Padé approximant of tanh, which reaches ±1 with the curve
+    /// flattening at |x| = 3 and is clamped beyond. Within a few per cent of tanh at a fraction of its cost.</summary>
+    public static float SoftClip(float x)
     {
-        if (t < dt)
+        if (x >= 3f)
         {
-            t /= dt;
-            return t + t - t * t - 1f;
+            return 1f;
         }
-        if (t > 1f - dt)
+        if (x <= -3f)
         {
-            t = (t - 1f) / dt;
-            return t * t + t + t + 1f;
+            return -1f;
         }
-        return 0f;
+        var x2 = x * x;
+        return x * (27f + x2) / (27f + 9f * x2);
+    }
+
+    /// <summary>PolyBLEP residual that removes most of a naive sawtooth's aliasing at the wrap, for a vector of
+    /// phases t (in [0, 1)) with phase increment dt.</summary>
+    public static Vector<float> PolyBlep(Vector<float> t, Vector<float> dt)
+    {
+        var one = Vector<float>.One;
+        var rising = t / dt;
+        var falling = (t - one) / dt;
+        var atStart = rising + rising - rising * rising - one;
+        var atEnd = falling * falling + falling + falling + one;
+        return Vector.ConditionalSelect(Vector.LessThan(t, dt), atStart,
+            Vector.ConditionalSelect(Vector.GreaterThan(t, one - dt), atEnd, Vector<float>.Zero));
     }
 
     private static float[] BuildSine()
@@ -77,14 +94,23 @@ internal struct StateVariableFilter
         _a3 = _g * _a2;
     }
 
-    public float LowPass(float x)
+    /// <summary>Low-passes <paramref name="signal"/> in place. The state is kept in locals for the block, and the
+    /// two integrator updates are expanded into direct products of the previous state (the same filter, with
+    /// a shorter chain of dependent operations from one sample to the next).</summary>
+    public void LowPass(Span<float> signal)
     {
-        var v3 = x - _ic2;
-        var v1 = _a1 * _ic1 + _a2 * v3;
-        var v2 = _ic2 + _a2 * _ic1 + _a3 * v3;
-        _ic1 = 2f * v1 - _ic1;
-        _ic2 = 2f * v2 - _ic2;
-        return v2;
+        float ic1 = _ic1, ic2 = _ic2, a1 = _a1, a2 = _a2, a3 = _a3;
+        float m11 = 2f * a1 - 1f, m12 = -2f * a2, m22 = 1f - 2f * a3, b1 = 2f * a2, b2 = 2f * a3;
+        for (var i = 0; i < signal.Length; i++)
+        {
+            var x = signal[i];
+            signal[i] = ic2 + a2 * ic1 + a3 * (x - ic2);
+            var next1 = m11 * ic1 + m12 * ic2 + b1 * x;
+            ic2 = b1 * ic1 + m22 * ic2 + b2 * x;
+            ic1 = next1;
+        }
+        _ic1 = ic1;
+        _ic2 = ic2;
     }
 
     public float BandPass(float x)
