@@ -1,11 +1,13 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace AudioMusic.Engines.BuiltIn.Synthesis;
 
 /// <summary>Adds an exponentially decaying sine to a buffer by complex rotation instead of a table look-up per
 /// sample: lane k of a vector carries the sine at sample n + k, and one complex multiply by
 /// decay^2W·e^{2πi·2W·f} moves every lane 2W samples on. The float rotation drifts by about 1e-7 per step, far
-/// below anything audible over a note.</summary>
+/// below anything audible over a note. The width is fixed at eight lanes (emulated where the processor has no 256-bit
+/// vectors) because the rotation's rounding depends on the step: a hardware-sized vector would make the same seed
+/// render different last bits on different machines of one cluster.</summary>
 internal static class DampedSine
 {
     /// <summary>Adds amplitude · decayPerSample^n · sin(2π(phase + n·cyclesPerSample)) to output[n].</summary>
@@ -17,7 +19,7 @@ internal static class DampedSine
         }
         // Two rotators, for the samples n… and n + W…, both stepping 2W samples: their multiplies are independent,
         // so the processor overlaps them instead of waiting for one chain.
-        var width = Vector<float>.Count;
+        var width = Vector256<float>.Count;
         Span<float> real = stackalloc float[2 * width];
         Span<float> imaginary = stackalloc float[2 * width];
         for (var k = 0; k < 2 * width; k++)
@@ -27,21 +29,21 @@ internal static class DampedSine
             real[k] = (float)(magnitude * Math.Cos(angle));
             imaginary[k] = (float)(magnitude * Math.Sin(angle));
         }
-        var reA = new Vector<float>(real);
-        var imA = new Vector<float>(imaginary);
-        var reB = new Vector<float>(real[width..]);
-        var imB = new Vector<float>(imaginary[width..]);
+        var reA = Vector256.Create<float>(real);
+        var imA = Vector256.Create<float>(imaginary);
+        var reB = Vector256.Create<float>(real[width..]);
+        var imB = Vector256.Create<float>(imaginary[width..]);
         var stepMagnitude = Math.Pow(decayPerSample, 2 * width);
         var stepAngle = 2 * Math.PI * 2 * width * cyclesPerSample;
-        var stepRe = new Vector<float>((float)(stepMagnitude * Math.Cos(stepAngle)));
-        var stepIm = new Vector<float>((float)(stepMagnitude * Math.Sin(stepAngle)));
+        var stepRe = Vector256.Create((float)(stepMagnitude * Math.Cos(stepAngle)));
+        var stepIm = Vector256.Create((float)(stepMagnitude * Math.Sin(stepAngle)));
         var i = 0;
         for (; i <= output.Length - 2 * width; i += 2 * width)
         {
             var a = output[i..];
             var b = output[(i + width)..];
-            (new Vector<float>(a) + imA).CopyTo(a);
-            (new Vector<float>(b) + imB).CopyTo(b);
+            (Vector256.Create<float>(a) + imA).CopyTo(a);
+            (Vector256.Create<float>(b) + imB).CopyTo(b);
             var nextReA = reA * stepRe - imA * stepIm;
             imA = reA * stepIm + imA * stepRe;
             reA = nextReA;
