@@ -17,7 +17,7 @@ public static class BuildOutputs
     /// <summary>The test assembly lives in bin/{Configuration}/net10.0: the silo and host must be the same build.</summary>
     private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
-    private static string RepositoryRoot
+    public static string RepositoryRoot
     {
         get
         {
