@@ -100,7 +100,9 @@ public sealed class LoadRunner(HttpClient http, int clients)
                 else
                 {
                     Interlocked.Increment(ref _phaseCompleted);
-                    if (due >= measureFrom && after <= end)
+                    // Open loop: every request due in the window counts, however late it finishes (dropping the
+                    // slow ones at the end would flatter a host that falls behind).
+                    if (due >= measureFrom && (rate is not null || after <= end))
                     {
                         latencies.Add(after - due);
                     }
