@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AudioMusic.Engines.BuiltIn.Mixing;
 
@@ -158,16 +159,27 @@ internal sealed class Reverb
             }
         }
 
-        /// <summary>A Schroeder all-pass (gain 0.5) over the block, in place.</summary>
+        /// <summary>A Schroeder all-pass (gain 0.5) over the block, in place. Within a run no sample written is
+        /// read again (that happens a whole line length later), so eight samples go at a time; the operations per
+        /// sample are the scalar ones, so the result does not depend on the vector width.</summary>
         private static void AllPass(DelayLine line, Span<float> signal)
         {
+            var half = Vector256.Create(0.5f);
             var done = 0;
             while (done < signal.Length)
             {
                 var n = Math.Min(signal.Length - done, line.Room);
                 var buffer = line.Next(n);
                 var s = signal.Slice(done, n);
-                for (var i = 0; i < s.Length; i++)
+                var i = 0;
+                for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+                {
+                    var delayed = Vector256.Create<float>(buffer[i..]);
+                    var x = Vector256.Create<float>(s[i..]);
+                    (x + delayed * half).CopyTo(buffer[i..]);
+                    (delayed - x).CopyTo(s[i..]);
+                }
+                for (; i < n; i++)
                 {
                     var delayed = buffer[i];
                     buffer[i] = s[i] + delayed * 0.5f;

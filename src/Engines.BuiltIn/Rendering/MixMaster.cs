@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using AudioMusic.Audio.Dsp;
 using AudioMusic.Engines.BuiltIn.Mixing;
 
@@ -65,10 +66,23 @@ internal sealed class MixMaster
         return doubled;
     }
 
+    /// <summary>The largest magnitude in either channel, eight samples at a time (a maximum does not depend on
+    /// the order it is taken in, so the result is the scalar one).</summary>
     private static float Peak(float[] left, float[] right)
     {
+        var width = Vector256<float>.Count;
+        var peaks = Vector256<float>.Zero;
+        var i = 0;
+        for (; i <= left.Length - width; i += width)
+        {
+            peaks = Vector256.Max(peaks, Vector256.Max(Vector256.Abs(Vector256.Create(left, i)), Vector256.Abs(Vector256.Create(right, i))));
+        }
         var peak = 0f;
-        for (var i = 0; i < left.Length; i++)
+        for (var lane = 0; lane < width; lane++)
+        {
+            peak = Math.Max(peak, peaks[lane]);
+        }
+        for (; i < left.Length; i++)
         {
             peak = Math.Max(peak, Math.Max(Math.Abs(left[i]), Math.Abs(right[i])));
         }
@@ -77,7 +91,13 @@ internal sealed class MixMaster
 
     private static void Scale(float[] x, float gain)
     {
-        for (var i = 0; i < x.Length; i++)
+        var width = Vector256<float>.Count;
+        var i = 0;
+        for (; i <= x.Length - width; i += width)
+        {
+            (Vector256.Create(x, i) * gain).CopyTo(x, i);
+        }
+        for (; i < x.Length; i++)
         {
             x[i] *= gain;
         }

@@ -125,7 +125,9 @@ internal sealed class DrumKit
             var metallic = 0.0;
             foreach (var r in ratios)
             {
-                metallic += (t * 400 * r) % 1 < 0.5 ? 1 : -1;
+                // The fractional part by floor rather than % (a libm fmod call): the same value for a phase ≥ 0.
+                var cycles = t * 400 * r;
+                metallic += cycles - Math.Floor(cycles) < 0.5 ? 1 : -1;
             }
             var x = (float)(metallic / 6 * 0.6 + _random.NextNoise() * 0.7);
             var envelope = Math.Exp(-t / (decay / 3));

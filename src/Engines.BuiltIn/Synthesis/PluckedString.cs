@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AudioMusic.Engines.BuiltIn.Composition;
 
 namespace AudioMusic.Engines.BuiltIn.Synthesis;
@@ -81,24 +83,40 @@ internal sealed class PluckedString : INoteSynth
         {
             cabinet.SetCutoff(_patch.BodyLowPass, 0.1f, _sampleRate);
         }
+        // The line is run in stretches over which neither the wrap of the read/write position nor note-off falls,
+        // so the per-sample loop has no index wrap, no gain choice and no bounds checks. The read one past the
+        // write position wraps to the start: a copy of _line[0] kept at _line[length] lets it run straight on.
+        // _line holds at least length + 2 samples (period is clamped to its length − 2).
         var write = 0;
         var previous = 0f;
-        for (var i = 0; i < output.Length; i++)
+        var done = 0;
+        while (done < output.Length)
         {
-            var readA = write;
-            var readB = write + 1 == length ? 0 : write + 1;
-            var delayed = _line[readA] + (_line[readB] - _line[readA]) * fraction;
-            var gain = i < noteFrames ? sustainGain : dampedGain;
-            var fed = gain * 0.5f * (delayed + previous);
-            previous = delayed;
-            _line[write] = fed;
-            write = readB;
-            var y = delayed * amplitude;
-            if (drive > 0)
+            var end = done < noteFrames ? noteFrames : output.Length;
+            // A stretch starting at 0 is one sample long, so that the copy of _line[0] is refreshed before it is read.
+            var n = write == 0 ? 1 : Math.Min(end - done, length - write);
+            var loopGain = (done < noteFrames ? sustainGain : dampedGain) * 0.5f;
+            ref var line = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_line), write);
+            ref var o = ref MemoryMarshal.GetReference(output.Slice(done, n));
+            for (nint k = 0; k < n; k++)
             {
-                y = SynthMath.SoftClip(y * drive) * driveMakeUp;
+                var a = Unsafe.Add(ref line, k);
+                var delayed = a + (Unsafe.Add(ref line, k + 1) - a) * fraction;
+                Unsafe.Add(ref line, k) = loopGain * (delayed + previous);
+                previous = delayed;
+                var y = delayed * amplitude;
+                if (drive > 0)
+                {
+                    y = SynthMath.SoftClip(y * drive) * driveMakeUp;
+                }
+                Unsafe.Add(ref o, k) += y;
             }
-            output[i] += y;
+            if (write == 0)
+            {
+                _line[length] = _line[0];
+            }
+            write = write + n == length ? 0 : write + n;
+            done += n;
         }
         if (_patch.BodyLowPass > 0)
         {

@@ -105,26 +105,33 @@ internal sealed class SubtractiveSynth : INoteSynth
                 }
             }
             filter.LowPass(x);
-            var o = output.Slice(start, x.Length);
-            for (var i = 0; i < x.Length; i++)
+            if (subMix > 0)
             {
-                var y = x[i];
-                if (subMix > 0)
+                for (var i = 0; i < x.Length; i++)
                 {
-                    y += subMix * SynthMath.SinUnit(phaseSub);
+                    x[i] += subMix * SynthMath.SinUnit(phaseSub);
                     phaseSub += dtSub;
                     if (phaseSub >= 1f)
                     {
                         phaseSub -= 1f;
                     }
                 }
+            }
+            // The amplifier in two runs, before and after note-off, so that neither tests for the release per sample.
+            var o = output.Slice(start, x.Length);
+            var held = Math.Clamp(noteFrames - start, 0, x.Length);
+            for (var i = 0; i < held; i++)
+            {
                 attack = Math.Min(1f, attack + attackStep);
                 excess *= decay;
-                if (start + i >= noteFrames)
-                {
-                    released *= release;
-                }
-                o[i] += amplitude * attack * (sustainLevel + excess) * released * y;
+                o[i] += amplitude * attack * (sustainLevel + excess) * released * x[i];
+            }
+            for (var i = held; i < x.Length; i++)
+            {
+                attack = Math.Min(1f, attack + attackStep);
+                excess *= decay;
+                released *= release;
+                o[i] += amplitude * attack * (sustainLevel + excess) * released * x[i];
             }
         }
     }

@@ -105,8 +105,9 @@ internal struct StateVariableFilter
         {
             var x = signal[i];
             signal[i] = ic2 + a2 * ic1 + a3 * (x - ic2);
-            var next1 = m11 * ic1 + m12 * ic2 + b1 * x;
-            ic2 = b1 * ic1 + m22 * ic2 + b2 * x;
+            // Fused multiply-adds nest the input term innermost: two dependent operations per state, not three.
+            var next1 = MathF.FusedMultiplyAdd(m11, ic1, MathF.FusedMultiplyAdd(m12, ic2, b1 * x));
+            ic2 = MathF.FusedMultiplyAdd(b1, ic1, MathF.FusedMultiplyAdd(m22, ic2, b2 * x));
             ic1 = next1;
         }
         _ic1 = ic1;
