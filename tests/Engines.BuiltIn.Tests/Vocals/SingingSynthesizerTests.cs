@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using AudioMusic.Engines.BuiltIn.Vocals;
 using static AudioMusic.Engines.BuiltIn.Tests.Vocals.SignalAnalysis;
 
@@ -237,27 +236,6 @@ public sealed class SingingSynthesizerTests
         Assert.ThrowsAny<OperationCanceledException>(() =>
             new SingingSynthesizer(SampleRate).Render(notes, VibratoMale, 600 * SampleRate, 1, cancellation.Token));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed.TotalMilliseconds:F0} ms to stop");
-    }
-
-    [Fact]
-    public void RendersFasterThanTheThreeMinutesPerSecondBudget()
-    {
-        // The budget: a three-minute vocal (~600 syllables) in well under 1 s on one core. A shorter stretch of the
-        // same density is timed to keep the suite fast; the bound allows three times the budget because test
-        // machines are shared, and a debug build (no JIT optimisation, ~10x slower) gets a shorter piece.
-        var optimised = typeof(SingingSynthesizer).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled != true;
-        var seconds = optimised ? 60 : 15;
-        var notes = BusyVocal(seconds, seconds * 10 / 3);
-        var synthesizer = new SingingSynthesizer(SampleRate);
-        synthesizer.Render(notes.Take(4).ToArray(), VibratoMale, SampleRate, 1, CancellationToken.None);
-
-        var clock = Stopwatch.StartNew();
-        var samples = synthesizer.Render(notes, VibratoMale, seconds * SampleRate, 1, CancellationToken.None);
-        clock.Stop();
-
-        Assert.Equal(seconds * SampleRate, samples.Length);
-        var bound = TimeSpan.FromSeconds(optimised ? 1 : 5);
-        Assert.True(clock.Elapsed < bound, $"{seconds} s of vocal took {clock.Elapsed.TotalMilliseconds:F0} ms (bound {bound.TotalSeconds} s)");
     }
 
     private static SungNote[] BusyVocal(double seconds, int syllables)
