@@ -86,12 +86,7 @@ public static class ApiHostApp
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiHostApp))
             .LogError(error, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
-        var (status, title) = error switch
-        {
-            BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "Bad request."),
-            OrleansException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The cluster is not reachable right now."),
-            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
-        };
+        var (status, title) = UnhandledErrors.Classify(error);
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             context.Response.Headers.RetryAfter = "5";
