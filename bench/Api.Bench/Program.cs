@@ -6,7 +6,8 @@ using AudioMusic.Api.Bench;
 var options = LoadOptions.Parse(args);
 Console.WriteLine($"AudioMusic API load: {options.Clients} clients, {Loop(options.SubmitRate)} submits, {Loop(options.StatusRate)} status reads, " +
                   $"{options.Duration.TotalSeconds:F0} s per phase " +
-                  $"(+{options.Warmup.TotalSeconds:F0} s warm-up), {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}");
+                  $"(+{options.Warmup.TotalSeconds:F0} s warm-up), {Environment.ProcessorCount} logical CPUs, server GC {System.Runtime.GCSettings.IsServerGC}, " +
+                  $"DOTNET_GCgen0size {Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "unset"}");
 
 EmbeddedHost? host = null;
 var target = options.Url;
@@ -21,14 +22,21 @@ using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.C
 using var http = new HttpClient(handler) { BaseAddress = target, Timeout = TimeSpan.FromSeconds(30) };
 var runner = new LoadRunner(http, options.Clients);
 var cpu = Process.GetCurrentProcess();
+using var gc = new GcPauseMonitor(sampleAllocations: options.Profile);
 
 var cpuBefore = cpu.TotalProcessorTime;
+var gcWindow = ForgetGcOfWarmup();
 var submits = await runner.SubmitPhaseAsync(options.Warmup, options.Duration, options.SubmitRate);
+await gcWindow;
 Console.WriteLine($"submit  (POST /api/v1/music/text2music)       {submits}  {CpuNote(cpuBefore)}");
+Console.WriteLine($"        {PerRequest(gc.TakeSummary(), submits)}");
 
 cpuBefore = cpu.TotalProcessorTime;
+gcWindow = ForgetGcOfWarmup();
 var reads = await runner.StatusPhaseAsync(options.Warmup, options.Duration, options.StatusRate);
+await gcWindow;
 Console.WriteLine($"status  (GET /api/v1/music/jobs/{{id}}/status)  {reads}  {CpuNote(cpuBefore)}");
+Console.WriteLine($"        {PerRequest(gc.TakeSummary(), reads)}");
 
 if (options.Profile)
 {
@@ -49,6 +57,18 @@ if (host is not null)
 return runner.Failures == 0 ? 0 : 1;
 
 static string Loop(double? rate) => rate is { } perSecond ? $"open loop at {perSecond:F0}/s" : "closed loop";
+
+// The GC figures of a phase cover its measured window only, like its latencies.
+async Task ForgetGcOfWarmup()
+{
+    await Task.Delay(options.Warmup);
+    gc.TakeSummary();
+}
+
+// Client and server share one heap, so the allocation covers both ends of a request too.
+static string PerRequest(GcSummary gc, LatencySummary phase) =>
+    $"{gc}; {gc.AllocatedBytes / 1e3 / Math.Max(1, phase.Count):F1} KB allocated per request" +
+    string.Concat(gc.TopAllocatedTypes.Select(t => $"\n          {t.SampledBytes / 1e3 / Math.Max(1, phase.Count),6:F2} KB/request  {t.Type}"));
 
 // Client and server share this process, so the CPU time covers both ends of every request.
 string CpuNote(TimeSpan before)

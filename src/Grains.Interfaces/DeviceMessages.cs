@@ -63,25 +63,6 @@ public sealed record QueueSnapshot(
 
     public static QueueSnapshot Empty { get; } = new(0, [], 1, 0, 0);
 
-    /// <summary>Samples the sorted <paramref name="waiting"/> sequences.</summary>
-    public static QueueSnapshot Of(long version, IReadOnlyCollection<long> waiting)
-    {
-        var stride = Math.Max(1, (waiting.Count + MaxSamples - 1) / MaxSamples);
-        var samples = new long[(waiting.Count + stride - 1) / stride];
-        var index = 0;
-        var last = 0L;
-        foreach (var sequence in waiting)
-        {
-            if (index % stride == 0)
-            {
-                samples[index / stride] = sequence;
-            }
-            index++;
-            last = sequence;
-        }
-        return new QueueSnapshot(version, samples, stride, waiting.Count, last);
-    }
-
     /// <summary>Jobs ahead of the job with <paramref name="sequence"/> (0 = next to run). A job that is not waiting gets
     /// the place it would have: behind every older job still waiting.</summary>
     public int PositionOf(long sequence)

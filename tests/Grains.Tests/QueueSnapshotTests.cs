@@ -1,3 +1,5 @@
+using AudioMusic.Grains.Queue;
+
 namespace AudioMusic.Grains.Tests;
 
 public sealed class QueueSnapshotTests
@@ -6,7 +8,7 @@ public sealed class QueueSnapshotTests
     public void Positions_are_exact_in_a_queue_that_fits_the_samples()
     {
         long[] waiting = [10, 20, 30, 40];
-        var snapshot = QueueSnapshot.Of(1, waiting);
+        var snapshot = Snapshot(1, waiting);
         Assert.Equal(1, snapshot.Stride);
         Assert.Equal([0, 1, 2, 3], waiting.Select(snapshot.PositionOf));
         // A job that already left the queue (or was never in it) is placed behind the older ones still waiting.
@@ -19,7 +21,7 @@ public sealed class QueueSnapshotTests
     public void A_deep_queue_is_sampled_and_positions_stay_within_one_stride()
     {
         var waiting = Enumerable.Range(1, 100_000).Select(i => (long)i * 3).ToArray();
-        var snapshot = QueueSnapshot.Of(7, waiting);
+        var snapshot = Snapshot(7, waiting);
         Assert.True(snapshot.SampledSequences.Length <= QueueSnapshot.MaxSamples);
         Assert.Equal(100_000, snapshot.Count);
         Assert.Equal(13, snapshot.Stride);
@@ -37,6 +39,16 @@ public sealed class QueueSnapshotTests
     public void An_empty_queue_puts_everyone_first()
     {
         Assert.Equal(0, QueueSnapshot.Empty.PositionOf(42));
-        Assert.Equal(0, QueueSnapshot.Of(1, []).PositionOf(42));
+        Assert.Equal(0, Snapshot(1, []).PositionOf(42));
+    }
+
+    private static QueueSnapshot Snapshot(long version, long[] waiting)
+    {
+        var list = new SortedSequenceList();
+        foreach (var sequence in waiting)
+        {
+            list.Add(sequence);
+        }
+        return list.ToSnapshot(version);
     }
 }

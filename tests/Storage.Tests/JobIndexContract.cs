@@ -187,6 +187,21 @@ public abstract class JobIndexContract
     }
 
     [SkippableFact]
+    public async Task A_lease_stops_counting_once_its_job_leaves_processing_or_is_deleted()
+    {
+        var (index, entries) = await SeededAsync();
+        var now = Epoch.AddMinutes(10);
+        var expired = await index.ExpiredLeasesAsync(now, 100, CancellationToken.None);
+        Assert.True(expired.Count >= 2, "the seed must have two expired leases");
+
+        await index.UpsertAsync(expired[0] with { Status = JobStatus.Completed, LeaseExpiresAt = null }, CancellationToken.None);
+        await index.DeleteAsync(expired[1].JobId, CancellationToken.None);
+
+        var after = await index.ExpiredLeasesAsync(now, 100, CancellationToken.None);
+        Assert.Equal(expired.Skip(2), after);
+    }
+
+    [SkippableFact]
     public async Task Upsert_replaces_every_field_of_an_existing_entry()
     {
         var index = await CreateIndexAsync();

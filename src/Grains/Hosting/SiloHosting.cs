@@ -43,6 +43,9 @@ public static class SiloHosting
             silo.Services.AddGrainStorage(StorageNames.Jobs, (services, _) =>
                 new SingleSiloGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
             silo.UseInMemoryReminderService();
+            // The directory cache remembers where grains of other silos live; with one silo every lookup is local,
+            // and caching the address of every job ever activated would only keep garbage alive.
+            silo.Configure<GrainDirectoryOptions>(o => o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None);
         }
         else
         {

@@ -87,6 +87,10 @@ public sealed partial class JobGrain : Grain, IJobGrain
             throw;
         }
         LogSubmitted(JobId, submission.Request.Task.ToWire());
+        // A queued job may wait minutes, and the queue can hold millions: its state is stored, so keeping the
+        // activation (some fifty objects) until the device takes it only feeds the garbage collector, whose pauses
+        // then lengthen every request. The next call activates it again from storage.
+        DeactivateOnIdle();
         return new SubmitOutcome(SubmitStatus.Accepted, View(), null, null);
     }
 

@@ -4,7 +4,8 @@ namespace AudioMusic.Grains.Queue;
 /// rebuilt queue keeps the original order and positions stay comparable across rebuilds.</summary>
 public sealed class DispatchQueue
 {
-    private readonly SortedDictionary<long, QueueTicket> _bySequence = new();
+    private readonly SortedSequenceList _order = new();
+    private readonly Dictionary<long, QueueTicket> _bySequence = [];
     private readonly Dictionary<string, long> _sequenceOf = new(StringComparer.Ordinal);
     private long _lastSequence;
 
@@ -34,6 +35,7 @@ public sealed class DispatchQueue
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ticket.Sequence);
         Remove(ticket.JobId);
+        _order.Add(ticket.Sequence);
         _bySequence[ticket.Sequence] = ticket;
         _sequenceOf[ticket.JobId] = ticket.Sequence;
         _lastSequence = Math.Max(_lastSequence, ticket.Sequence);
@@ -46,24 +48,21 @@ public sealed class DispatchQueue
             return false;
         }
         _bySequence.Remove(sequence);
+        _order.Remove(sequence);
         return true;
     }
 
     /// <summary>Removes and returns the oldest ticket <paramref name="canRun"/> accepts: FIFO among what the device can run.</summary>
     public QueueTicket? TakeFirst(Func<QueueTicket, bool> canRun)
     {
-        foreach (var ticket in _bySequence.Values)
+        var taken = _order.Select(sequence => _bySequence[sequence]).FirstOrDefault(canRun);
+        if (taken is not null)
         {
-            if (canRun(ticket))
-            {
-                Remove(ticket.JobId);
-                return ticket;
-            }
+            Remove(taken.JobId);
         }
-        return null;
+        return taken;
     }
 
-    public IEnumerable<QueueTicket> Waiting => _bySequence.Values;
-
-    public IReadOnlyCollection<long> WaitingSequences => _bySequence.Keys;
+    /// <summary>Queue positions as of now; costs at most <see cref="QueueSnapshot.MaxSamples"/> reads however deep the queue.</summary>
+    public QueueSnapshot Snapshot(long version) => _order.ToSnapshot(version);
 }

@@ -117,7 +117,7 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
     }
 
     public Task<QueueSnapshot> GetSnapshot() =>
-        Task.FromResult(_snapshot ??= QueueSnapshot.Of(_version, _queue.WaitingSequences));
+        Task.FromResult(_snapshot ??= _queue.Snapshot(_version));
 
     public async Task<ClusterStatus> GetStatus()
     {

@@ -8,6 +8,10 @@ public sealed class MemoryJobIndex : IJobIndex
 {
     private readonly ConcurrentDictionary<string, JobIndexEntry> _entries = new(StringComparer.Ordinal);
 
+    /// <summary>The running jobs with a lease, apart: the queue's lease sweep reads only these, every few seconds and
+    /// inside the queue grain's turn, so its cost must not grow with the jobs that wait or have finished.</summary>
+    private readonly ConcurrentDictionary<string, JobIndexEntry> _leased = new(StringComparer.Ordinal);
+
     /// <summary>Enumerating the dictionary itself takes no lock; its Values property locks every bucket and copies the
     /// whole index, which would stall every job's index write while the queue's lease sweep scans.</summary>
     private IEnumerable<JobIndexEntry> Entries => _entries.Select(pair => pair.Value);
@@ -15,12 +19,22 @@ public sealed class MemoryJobIndex : IJobIndex
     public Task UpsertAsync(JobIndexEntry entry, CancellationToken cancellationToken)
     {
         _entries[entry.JobId] = entry;
+        // Writes of one job come from its JobGrain one at a time, so the two dictionaries cannot disagree for long.
+        if (entry is { Status: JobStatus.Processing, LeaseExpiresAt: not null })
+        {
+            _leased[entry.JobId] = entry;
+        }
+        else
+        {
+            _leased.TryRemove(entry.JobId, out _);
+        }
         return Task.CompletedTask;
     }
 
     public Task DeleteAsync(string jobId, CancellationToken cancellationToken)
     {
         _entries.TryRemove(jobId, out _);
+        _leased.TryRemove(jobId, out _);
         return Task.CompletedTask;
     }
 
@@ -66,8 +80,8 @@ public sealed class MemoryJobIndex : IJobIndex
             .Take(limit).ToList());
 
     public Task<IReadOnlyList<JobIndexEntry>> ExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<JobIndexEntry>>(Entries
-            .Where(e => e.Status == JobStatus.Processing && e.LeaseExpiresAt is { } lease && lease < now)
+        Task.FromResult<IReadOnlyList<JobIndexEntry>>(_leased.Select(pair => pair.Value)
+            .Where(e => e.LeaseExpiresAt is { } lease && lease < now)
             .OrderBy(e => e.LeaseExpiresAt).ThenBy(e => e.JobId, StringComparer.Ordinal)
             .Take(limit).ToList());
 }
