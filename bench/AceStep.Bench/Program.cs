@@ -133,7 +133,9 @@ void Full()
             var t = torch.full([1], times[i], dtype, device);
             stepTimes.Add(Time(() => x = AudioMusic.Engines.AceStep.Sampling.FlowMatchSchedule.EulerStep(x, model.Decoder.Forward(x, t, context, embedded), times[i], times[i + 1])));
         }
-        vae.forward(x.transpose(1, 2)).to_type(ScalarType.Float32).cpu();
+        // Decoded window by window as the engine does on this device kind (a 24 GiB-class GPU, or the CPU).
+        var tiling = VaeTiling.For(new DeviceDescriptor("bench", cuda ? DeviceKind.Cuda : DeviceKind.Cpu, 0, 24L << 30, "bench"));
+        TiledVaeDecoder.Decode(vae, x.transpose(1, 2), tiling, CancellationToken.None);
     });
     Console.WriteLine($"full: {seconds} s song, {steps} steps: total {total / 1000:F2} s, step median {Median(stepTimes):F1} ms, RTF {total / 1000 / seconds:F4}");
 }

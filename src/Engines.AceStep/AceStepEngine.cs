@@ -4,6 +4,7 @@ using AudioMusic.Domain;
 using AudioMusic.Engines.AceStep.Models;
 using AudioMusic.Engines.AceStep.Pipeline;
 using AudioMusic.Engines.AceStep.Text;
+using AudioMusic.Engines.AceStep.Vae;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -62,7 +63,9 @@ public sealed class AceStepEngine : IMusicEngine, IDisposable
         var resident = Enum.GetValues<AceStepComponent>().Sum(components.ResidentBytes);
         var config = AceStepConfig.Load(Path.Combine(_layout.DiTDirectory, "config.json"));
         var vae = OobleckConfig.Load(Path.Combine(_layout.VaeDirectory, "config.json"));
-        return resident + ActivationEstimate.Bytes(config, vae, DurationOf(request), Math.Max(1, request.BatchSize), components.DType);
+        var activations = ActivationEstimate.Bytes(config, vae, DurationOf(request), Math.Max(1, request.BatchSize), components.DType,
+            VaeTiling.For(device), waveformsOnDevice: device.Kind == DeviceKind.Cpu);
+        return resident + activations;
     }
 
     public FieldError? CheckRequest(GenerationRequest request)
@@ -135,8 +138,9 @@ public sealed class AceStepEngine : IMusicEngine, IDisposable
             job.Seeds,
             steps,
             shift,
-            guidance);
-        var waveforms = new AceStepPipeline(ComponentsFor(job.Device)).Generate(generation, progress, cancellationToken);
+            guidance,
+            _options.Guidance);
+        var waveforms = new AceStepPipeline(ComponentsFor(job.Device), VaeTiling.For(job.Device)).Generate(generation, progress, cancellationToken);
         var resolved = new ResolvedParameters
         {
             Task = request.Task,

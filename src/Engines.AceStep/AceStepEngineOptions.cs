@@ -13,4 +13,7 @@ public sealed record AceStepEngineOptions
     public double DefaultDurationSeconds { get; init; } = 30;
 
     public int MaxBatchSize { get; init; } = 8;
+
+    /// <summary>Guidance of non-turbo checkpoints; APG as upstream unless the operator picks another.</summary>
+    public AceStepGuidance Guidance { get; init; } = AceStepGuidance.Apg;
 }

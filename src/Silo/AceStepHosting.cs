@@ -20,6 +20,7 @@ public static class AceStepHosting
         {
             WeightsDirectory = section["WeightsDirectory"] ?? "",
             MaxDurationSeconds = section.GetValue("MaxDurationSeconds", 600.0),
+            Guidance = section.GetValue("Guidance", AceStepGuidance.Apg),
         };
         var engines = options.WeightsDirectory.Length > 0 && Directory.Exists(options.WeightsDirectory)
             ? AceStepEngine.ForEveryModel(options)

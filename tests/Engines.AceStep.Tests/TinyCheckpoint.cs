@@ -8,6 +8,7 @@ namespace AudioMusic.Engines.AceStep.Tests;
 public static class TinyCheckpoint
 {
     public const string ModelName = "acestep-v15-turbo";
+    public const string BaseModelName = "acestep-v15-base";
     public const int AcousticDim = 8;
     public const int TextHidden = 16;
 
@@ -45,4 +46,8 @@ public static class TinyCheckpoint
 
     public static string Write(string root, int seed = 7) =>
         RandomCheckpoint.Write(root, ModelName, DiTConfig, TextConfig, VaeConfig, seed);
+
+    /// <summary>The same networks published as a non-turbo (base) checkpoint, which samples with guidance.</summary>
+    public static string WriteBase(string root, int seed = 7) =>
+        RandomCheckpoint.Write(root, BaseModelName, DiTConfig with { IsTurbo = false }, TextConfig, VaeConfig, seed);
 }

@@ -1,5 +1,6 @@
 using AudioMusic.Engines.AceStep.Sampling;
 using AudioMusic.Engines.AceStep.Text;
+using AudioMusic.Engines.AceStep.Vae;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -14,11 +15,13 @@ public sealed record AceStepGeneration(
     IReadOnlyList<int> Seeds,
     int Steps,
     double Shift,
-    double GuidanceScale);
+    double GuidanceScale,
+    AceStepGuidance Guidance);
 
 /// <summary>Text-to-music as upstream runs it: format and encode the prompts, pack the conditions, integrate the
-/// flow ODE from noise with Euler steps, decode the latents with the VAE and keep the peak within full scale.</summary>
-public sealed class AceStepPipeline(AceStepComponents components)
+/// flow ODE from noise with Euler steps, decode the latents with the VAE (window by window, as
+/// <paramref name="tiling"/> says) and keep the peak within full scale.</summary>
+public sealed class AceStepPipeline(AceStepComponents components, VaeTiling tiling)
 {
     public const int LatentRate = 25;
     private const double EncodeShare = 0.05;
@@ -44,12 +47,13 @@ public sealed class AceStepPipeline(AceStepComponents components)
         var prepared = model.Decoder.PrepareConditions(conditions.expand(batch, -1, -1));
         var useGuidance = !model.Config.IsTurbo && generation.GuidanceScale > 1;
         var preparedNull = useGuidance ? model.Decoder.PrepareConditions(model.NullConditionLike(conditions).expand(batch, -1, -1)) : null;
+        using var guidance = useGuidance ? Guidance.Create(generation.Guidance, generation.GuidanceScale) : null;
         // Text-to-music context: silence as the source latents and a chunk mask of ones ("generate everything").
         var source = SilenceFrames(silence, frames);
         var context = torch.cat([source, torch.ones_like(source)], -1).expand(batch, -1, -1);
         progress.Report(new EngineProgress(EncodeShare, "encoding prompt"));
 
-        var latents = Sample(generation, model.Decoder, context, prepared, preparedNull, frames, progress, cancellationToken);
+        var latents = Sample(generation, model.Decoder, context, prepared, preparedNull, guidance, frames, progress, cancellationToken);
         return Decode(latents, progress, cancellationToken);
     }
 
@@ -64,7 +68,7 @@ public sealed class AceStepPipeline(AceStepComponents components)
     }
 
     private Tensor Sample(AceStepGeneration generation, Models.AceStepDiT decoder, Tensor context,
-        IReadOnlyList<Nn.AttentionContext> conditions, IReadOnlyList<Nn.AttentionContext>? nullConditions,
+        IReadOnlyList<Nn.AttentionContext> conditions, IReadOnlyList<Nn.AttentionContext>? nullConditions, Guidance? guidance,
         int frames, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
         var acousticDim = context.shape[^1] / 2;
@@ -77,10 +81,10 @@ public sealed class AceStepPipeline(AceStepComponents components)
             using var stepScope = NewDisposeScope();
             var t = torch.full([batch], times[step], components.DType, components.Device);
             var velocity = decoder.Forward(x, t, context, conditions);
-            if (nullConditions is not null)
+            if (nullConditions is not null && guidance is not null)
             {
                 var unconditional = decoder.Forward(x, t, context, nullConditions);
-                velocity = unconditional + generation.GuidanceScale * (velocity - unconditional);
+                velocity = guidance.Combine(velocity, unconditional, x, times[step]);
             }
             x = FlowMatchSchedule.EulerStep(x, velocity, times[step], times[step + 1]).MoveToOuterDisposeScope();
             var fraction = EncodeShare + (1 - EncodeShare - DecodeShare) * (step + 1) / generation.Steps;
@@ -106,7 +110,7 @@ public sealed class AceStepPipeline(AceStepComponents components)
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var itemScope = NewDisposeScope();
-            var audio = vae.Decoder.forward(latents.narrow(0, i, 1).transpose(1, 2)).to_type(ScalarType.Float32).cpu();
+            var audio = TiledVaeDecoder.Decode(vae.Decoder, latents.narrow(0, i, 1).transpose(1, 2), tiling, cancellationToken);
             var peak = audio.abs().max().item<float>();
             // Upstream's anti-clipping rule: scale down only when the peak exceeds full scale.
             if (peak > 1f)
