@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AudioMusic.Api.Bench;
 
-/// <summary>Command line: [--url http://host:port] [--clients 64] [--seconds 20] [--warmup 30] [--submit-rate N]
+/// <summary>Command line: [--url http://host:port] [--clients 64] [--seconds 20] [--warmup 40] [--submit-rate N]
 /// [--status-rate N] [--profile]. Without --url the API host is started in this process on free loopback ports; without
 /// a rate a phase is a closed loop.</summary>
 public sealed record LoadOptions(Uri? Url, int Clients, TimeSpan Duration, TimeSpan Warmup, double? SubmitRate, double? StatusRate, bool Profile)
@@ -12,7 +12,7 @@ public sealed record LoadOptions(Uri? Url, int Clients, TimeSpan Duration, TimeS
         Uri? url = null;
         var clients = 64;
         var seconds = 20.0;
-        var warmup = 30.0;
+        var warmup = 40.0;
         var profile = false;
         double? submitRate = null;
         double? statusRate = null;
