@@ -13,7 +13,7 @@ public sealed class MemoryJobIndex : IJobIndex
     private readonly ConcurrentDictionary<string, JobIndexEntry> _leased = new(StringComparer.Ordinal);
 
     /// <summary>Enumerating the dictionary itself takes no lock; its Values property locks every bucket and copies the
-    /// whole index, which would stall every job's index write while the queue's lease sweep scans.</summary>
+    /// whole index, which would stall every job's index write while a listing or a count scans.</summary>
     private IEnumerable<JobIndexEntry> Entries => _entries.Select(pair => pair.Value);
 
     public Task UpsertAsync(JobIndexEntry entry, CancellationToken cancellationToken)
