@@ -50,10 +50,12 @@ engine.GenerateAsync(new EngineJob("warm", cases[0].Request with { DurationSecon
 
 // Each case is rendered several times and the median is reported: a serving node renders song after song, so the
 // steady state (all code at its final JIT tier, caches warm) is what an operator plans with.
-var repeats = args.Length > 1 && args[0] == "--repeat" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var repeats = Option("--repeat") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 3;
+// --task narrows the run to the tasks whose name starts with it (for profiling one task).
+var only = Option("--task");
 var ci = CultureInfo.InvariantCulture;
 Console.WriteLine($"{"task",-26} {"audio s",8} {"cpu s",7} {"RTF (x)",8} {"peak MB",8}   (median of {repeats} renders)");
-foreach (var (name, request) in cases)
+foreach (var (name, request) in cases.Where(c => only is null || c.Name.StartsWith(only, StringComparison.Ordinal)))
 {
     var cpuSeconds = new List<double>();
     var seconds = 0.0;
@@ -73,3 +75,5 @@ foreach (var (name, request) in cases)
 }
 Console.WriteLine("RTF = seconds of audio per second of CPU time of this process (one core; the engine is single-threaded).");
 Console.WriteLine("peak MB = the process's peak working set so far (the runtime included), so it only grows down the table.");
+
+string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;

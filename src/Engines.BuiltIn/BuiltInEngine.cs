@@ -143,7 +143,7 @@ public sealed class BuiltInEngine : IMusicEngine
             tracker.Report("vocals", 0);
             voice = new SingingSynthesizer(SampleRate).Render(vocalPart.Notes, VocalWriter.VoiceFor(settings, plan.Rap), frames, seed, cancellationToken);
             var gain = VocalGain(voice, bus, arrangement is null);
-            Scale(voice, gain);
+            Samples.Scale(voice, gain);
             bus.Add(voice, 0, 1f, 0f, plan.VocalsOnly ? 0f : VocalSend);
             tracker.Report("vocals", 1);
         }
@@ -157,10 +157,10 @@ public sealed class BuiltInEngine : IMusicEngine
             return new StemRender(variation, Silent(1), Silent(1));
         }
         var vocalStem = voice ?? new float[frames];
-        Scale(vocalStem, masterGain);
+        Samples.Scale(vocalStem, masterGain);
         foreach (var channel in accompaniment!)
         {
-            Scale(channel, masterGain);
+            Samples.Scale(channel, masterGain);
         }
         return new StemRender(variation, new AudioBuffer(SampleRate, [vocalStem, (float[])vocalStem.Clone()]), new AudioBuffer(SampleRate, accompaniment));
     }
@@ -213,7 +213,7 @@ public sealed class BuiltInEngine : IMusicEngine
     /// balance does not depend on the synthesiser's absolute level.</summary>
     private static float VocalGain(float[] voice, MixBus bus, bool alone)
     {
-        var voiceRms = ActiveRms(voice, null);
+        var voiceRms = Samples.ActiveRms(voice, null);
         if (voiceRms <= 0)
         {
             return 1f;
@@ -222,32 +222,8 @@ public sealed class BuiltInEngine : IMusicEngine
         {
             return 0.25f / voiceRms;
         }
-        var accompanimentRms = ActiveRms(bus.Left, bus.Right);
+        var accompanimentRms = Samples.ActiveRms(bus.Left, bus.Right);
         return accompanimentRms <= 0 ? 0.25f / voiceRms : accompanimentRms * 1.5f / voiceRms;
-    }
-
-    private static float ActiveRms(float[] a, float[]? b)
-    {
-        double sum = 0;
-        long count = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var x = b is null ? a[i] : 0.5f * (a[i] + b[i]);
-            if (Math.Abs(x) > 1e-4f)
-            {
-                sum += x * x;
-                count++;
-            }
-        }
-        return count == 0 ? 0f : (float)Math.Sqrt(sum / count);
-    }
-
-    private static void Scale(float[] x, float gain)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            x[i] *= gain;
-        }
     }
 
     private static AudioBuffer Silent(int frames) => AudioBuffer.Silence(SampleRate, 2, frames);

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace AudioMusic.Engines.BuiltIn.Mixing;
 
 /// <summary>A stereo-linked feed-forward bus compressor (peak detector with attack/release, soft knee) that glues
@@ -6,6 +8,10 @@ namespace AudioMusic.Engines.BuiltIn.Mixing;
 internal sealed class BusCompressor
 {
     private const int Block = 16;
+    private const int Width = 8;
+
+    /// <summary>1 … 8: each lane's step along the gain ramp.</summary>
+    private static readonly Vector256<float> Lanes = Vector256.Create(1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f);
 
     private readonly float _attack;
     private readonly float _release;
@@ -22,7 +28,7 @@ internal sealed class BusCompressor
         _kneeDb = kneeDb;
     }
 
-    /// <summary>Compresses in place; <paramref name="makeUpToPeak"/> then scales the result back to its input peak level.</summary>
+    /// <summary>Compresses in place.</summary>
     public void Process(float[] left, float[] right, CancellationToken cancellationToken)
     {
         var envelopeDb = -120f;
@@ -33,26 +39,46 @@ internal sealed class BusCompressor
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            var end = Math.Min(left.Length, start + Block);
-            var peak = 1e-9f;
-            for (var i = start; i < end; i++)
-            {
-                peak = Math.Max(peak, Math.Max(Math.Abs(left[i]), Math.Abs(right[i])));
-            }
-            var levelDb = 20f * MathF.Log10(peak);
+            var count = Math.Min(Block, left.Length - start);
+            var l = left.AsSpan(start, count);
+            var r = right.AsSpan(start, count);
+            var levelDb = 20f * MathF.Log10(Math.Max(1e-9f, count == Block ? BlockPeak(l, r) : Math.Max(Samples.Peak(l), Samples.Peak(r))));
             var coefficient = levelDb > envelopeDb ? _attack : _release;
             envelopeDb = levelDb + (envelopeDb - levelDb) * coefficient;
             var gain = MathF.Pow(10f, -ReductionDb(envelopeDb) / 20f);
-            var step = (gain - previousGain) / (end - start);
-            var g = previousGain;
-            for (var i = start; i < end; i++)
+            // The gain moves linearly from the last block's to this one's: sample k of the block gets
+            // previous + step · (k + 1).
+            var step = (gain - previousGain) / count;
+            if (count == Block)
             {
-                g += step;
-                left[i] *= g;
-                right[i] *= g;
+                for (var k = 0; k < Block; k += Width)
+                {
+                    var ramp = Vector256.Create(previousGain) + Vector256.Create(step) * (Lanes + Vector256.Create((float)k));
+                    (Vector256.Create(l[k..]) * ramp).CopyTo(l[k..]);
+                    (Vector256.Create(r[k..]) * ramp).CopyTo(r[k..]);
+                }
+            }
+            else
+            {
+                for (var k = 0; k < count; k++)
+                {
+                    var g = previousGain + step * (k + 1);
+                    l[k] *= g;
+                    r[k] *= g;
+                }
             }
             previousGain = gain;
         }
+    }
+
+    /// <summary>The largest magnitude in a full block of either channel.</summary>
+    private static float BlockPeak(ReadOnlySpan<float> left, ReadOnlySpan<float> right)
+    {
+        var peaks = Vector256.Max(
+            Vector256.Max(Vector256.Abs(Vector256.Create(left)), Vector256.Abs(Vector256.Create(left[Width..]))),
+            Vector256.Max(Vector256.Abs(Vector256.Create(right)), Vector256.Abs(Vector256.Create(right[Width..]))));
+        var half = Vector128.Max(peaks.GetLower(), peaks.GetUpper());
+        return Math.Max(Math.Max(half[0], half[1]), Math.Max(half[2], half[3]));
     }
 
     private float ReductionDb(float levelDb)

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using AudioMusic.Audio.Dsp;
 using AudioMusic.Engines.BuiltIn.Mixing;
 
@@ -29,12 +28,12 @@ internal sealed class MixMaster
             new Reverb(_sampleRate).Process(send, left, right, reverbWet, cancellationToken, f => progress("mixing", f * 0.7));
         }
         var gain = 1f;
-        var peak = Peak(left, right);
+        var peak = Math.Max(Samples.Peak(left), Samples.Peak(right));
         if (peak > 0)
         {
             gain = MixPeak / peak;
-            Scale(left, gain);
-            Scale(right, gain);
+            Samples.Scale(left, gain);
+            Samples.Scale(right, gain);
         }
         new BusCompressor(_sampleRate).Process(left, right, cancellationToken);
         progress("mixing", 1);
@@ -64,43 +63,6 @@ internal sealed class MixMaster
         x.CopyTo(doubled, 0);
         x.CopyTo(doubled, x.Length);
         return doubled;
-    }
-
-    /// <summary>The largest magnitude in either channel, eight samples at a time (a maximum does not depend on
-    /// the order it is taken in, so the result is the scalar one).</summary>
-    private static float Peak(float[] left, float[] right)
-    {
-        var width = Vector256<float>.Count;
-        var peaks = Vector256<float>.Zero;
-        var i = 0;
-        for (; i <= left.Length - width; i += width)
-        {
-            peaks = Vector256.Max(peaks, Vector256.Max(Vector256.Abs(Vector256.Create(left, i)), Vector256.Abs(Vector256.Create(right, i))));
-        }
-        var peak = 0f;
-        for (var lane = 0; lane < width; lane++)
-        {
-            peak = Math.Max(peak, peaks[lane]);
-        }
-        for (; i < left.Length; i++)
-        {
-            peak = Math.Max(peak, Math.Max(Math.Abs(left[i]), Math.Abs(right[i])));
-        }
-        return peak;
-    }
-
-    private static void Scale(float[] x, float gain)
-    {
-        var width = Vector256<float>.Count;
-        var i = 0;
-        for (; i <= x.Length - width; i += width)
-        {
-            (Vector256.Create(x, i) * gain).CopyTo(x, i);
-        }
-        for (; i < x.Length; i++)
-        {
-            x[i] *= gain;
-        }
     }
 
     /// <summary>A raised-cosine fade over the last <paramref name="seconds"/>, so the ring-out ends at exactly zero.</summary>

@@ -71,11 +71,9 @@ internal sealed class SubtractiveSynth : INoteSynth
         var filter = new StateVariableFilter();
         float phase1 = (float)_random.NextDouble(), phase2 = (float)_random.NextDouble(), phaseSub = 0f, vibrato = 0f;
         var filterEnv = 1f;
-        var attack = 0f;
-        var excess = 1f - p.SustainLevel; // the level decays from 1 to the sustain level: this is how far above it is
-        var released = 1f;
+        var envelope = new AmpEnvelope(amplitude, attackStep, decay, p.SustainLevel, release);
         var bend = 1f;
-        var (squareMix, noiseMix, subMix, sustainLevel) = (p.SquareMix, p.NoiseMix, p.SubMix, p.SustainLevel);
+        var (squareMix, noiseMix, subMix) = (p.SquareMix, p.NoiseMix, p.SubMix);
         // Each control block runs oscillators, filter and amplifier as three tight loops over a block buffer.
         var block = new float[ControlBlock];
         for (var start = 0; start < output.Length; start += ControlBlock)
@@ -117,22 +115,11 @@ internal sealed class SubtractiveSynth : INoteSynth
                     }
                 }
             }
-            // The amplifier in two runs, before and after note-off, so that neither tests for the release per sample.
+            // The amplifier in two runs, before and after note-off.
             var o = output.Slice(start, x.Length);
             var held = Math.Clamp(noteFrames - start, 0, x.Length);
-            for (var i = 0; i < held; i++)
-            {
-                attack = Math.Min(1f, attack + attackStep);
-                excess *= decay;
-                o[i] += amplitude * attack * (sustainLevel + excess) * released * x[i];
-            }
-            for (var i = held; i < x.Length; i++)
-            {
-                attack = Math.Min(1f, attack + attackStep);
-                excess *= decay;
-                released *= release;
-                o[i] += amplitude * attack * (sustainLevel + excess) * released * x[i];
-            }
+            envelope.AddTo(x[..held], o[..held], releasing: false);
+            envelope.AddTo(x[held..], o[held..], releasing: true);
         }
     }
 

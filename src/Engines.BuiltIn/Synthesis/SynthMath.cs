@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AudioMusic.Engines.BuiltIn.Synthesis;
 
@@ -94,20 +96,61 @@ internal struct StateVariableFilter
         _a3 = _g * _a2;
     }
 
-    /// <summary>Low-passes <paramref name="signal"/> in place. The state is kept in locals for the block, and the
-    /// two integrator updates are expanded into direct products of the previous state (the same filter, with
-    /// a shorter chain of dependent operations from one sample to the next).</summary>
+    /// <summary>Low-passes <paramref name="signal"/> in place, four samples per step of the recursion.</summary>
+    /// <remarks>One sample is the linear map s' = M·s + B·x, y = C·s + D·x on the state s = (ic1, ic2). Four
+    /// samples are s⁗ = M⁴·s + M³B·x₀ + M²B·x₁ + MB·x₂ + B·x₃, and output k is C·Mᵏ·s plus the impulse response
+    /// (D, CB, CMB, CM²B) applied to the inputs so far. Only the products with the state wait for the previous
+    /// step, so the recursion, which is what bounds a filter like this one, is two fused multiply-adds per four
+    /// samples instead of per sample, and the input terms of all four outputs and of the next state are one
+    /// eight-lane vector (fixed width, so every machine rounds alike). The same filter, rounded differently.</remarks>
     public void LowPass(Span<float> signal)
     {
-        float ic1 = _ic1, ic2 = _ic2, a1 = _a1, a2 = _a2, a3 = _a3;
-        float m11 = 2f * a1 - 1f, m12 = -2f * a2, m22 = 1f - 2f * a3, b1 = 2f * a2, b2 = 2f * a3;
-        for (var i = 0; i < signal.Length; i++)
+        float a2 = _a2, a3 = _a3;
+        // One sample: M = [[m11, m12], [m21, m22]], B = (b1, b2), C = (c1, c2), D = a3.
+        float m11 = 2f * _a1 - 1f, m12 = -2f * a2, m21 = 2f * a2, m22 = 1f - 2f * a3, b1 = 2f * a2, b2 = 2f * a3;
+        float c1 = a2, c2 = 1f - a3;
+        float ic1 = _ic1, ic2 = _ic2;
+        var i = 0;
+        if (signal.Length >= 4)
+        {
+            var (mb1, mb2) = (m11 * b1 + m12 * b2, m21 * b1 + m22 * b2);
+            var (m2b1, m2b2) = (m11 * mb1 + m12 * mb2, m21 * mb1 + m22 * mb2);
+            var (m3b1, m3b2) = (m11 * m2b1 + m12 * m2b2, m21 * m2b1 + m22 * m2b2);
+            var (cm1, cm2) = (c1 * m11 + c2 * m21, c1 * m12 + c2 * m22);
+            var (cmm1, cmm2) = (cm1 * m11 + cm2 * m21, cm1 * m12 + cm2 * m22);
+            var (cmmm1, cmmm2) = (cmm1 * m11 + cmm2 * m21, cmm1 * m12 + cmm2 * m22);
+            float h1 = c1 * b1 + c2 * b2, h2 = cm1 * b1 + cm2 * b2, h3 = cmm1 * b1 + cmm2 * b2;
+            float p11 = m11 * m11 + m12 * m21, p12 = m11 * m12 + m12 * m22, p21 = m21 * m11 + m22 * m21, p22 = m21 * m12 + m22 * m22;
+            float q11 = p11 * p11 + p12 * p21, q12 = p11 * p12 + p12 * p22, q21 = p21 * p11 + p22 * p21, q22 = p21 * p12 + p22 * p22;
+            // Input k's weight in outputs 0..3 (lanes 0-3) and in the next state (lanes 4, 5).
+            var k0 = Vector256.Create(a3, h1, h2, h3, m3b1, m3b2, 0f, 0f);
+            var k1 = Vector256.Create(0f, a3, h1, h2, m2b1, m2b2, 0f, 0f);
+            var k2 = Vector256.Create(0f, 0f, a3, h1, mb1, mb2, 0f, 0f);
+            var k3 = Vector256.Create(0f, 0f, 0f, a3, b1, b2, 0f, 0f);
+            var fromIc1 = Vector128.Create(c1, cm1, cmm1, cmmm1);
+            var fromIc2 = Vector128.Create(c2, cm2, cmm2, cmmm2);
+            ref var x = ref MemoryMarshal.GetReference(signal);
+            for (; i <= signal.Length - 4; i += 4)
+            {
+                var inputs = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, i + 3)), k3,
+                    Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, i + 2)), k2,
+                    Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref x, i + 1)), k1,
+                    Vector256.Create(Unsafe.Add(ref x, i)) * k0)));
+                var output = Vector128.FusedMultiplyAdd(fromIc1, Vector128.Create(ic1),
+                    Vector128.FusedMultiplyAdd(fromIc2, Vector128.Create(ic2), inputs.GetLower()));
+                output.StoreUnsafe(ref x, (nuint)i);
+                var next = inputs.GetUpper();
+                var next1 = MathF.FusedMultiplyAdd(q11, ic1, MathF.FusedMultiplyAdd(q12, ic2, next.ToScalar()));
+                ic2 = MathF.FusedMultiplyAdd(q21, ic1, MathF.FusedMultiplyAdd(q22, ic2, next.GetElement(1)));
+                ic1 = next1;
+            }
+        }
+        for (; i < signal.Length; i++)
         {
             var x = signal[i];
-            signal[i] = ic2 + a2 * ic1 + a3 * (x - ic2);
-            // Fused multiply-adds nest the input term innermost: two dependent operations per state, not three.
+            signal[i] = MathF.FusedMultiplyAdd(c1, ic1, MathF.FusedMultiplyAdd(c2, ic2, a3 * x));
             var next1 = MathF.FusedMultiplyAdd(m11, ic1, MathF.FusedMultiplyAdd(m12, ic2, b1 * x));
-            ic2 = MathF.FusedMultiplyAdd(b1, ic1, MathF.FusedMultiplyAdd(m22, ic2, b2 * x));
+            ic2 = MathF.FusedMultiplyAdd(m21, ic1, MathF.FusedMultiplyAdd(m22, ic2, b2 * x));
             ic1 = next1;
         }
         _ic1 = ic1;

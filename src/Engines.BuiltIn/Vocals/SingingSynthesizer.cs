@@ -1,3 +1,4 @@
+using AudioMusic.Engines.BuiltIn.Mixing;
 using AudioMusic.Engines.BuiltIn.Vocals.Synthesis;
 
 namespace AudioMusic.Engines.BuiltIn.Vocals;
@@ -76,19 +77,10 @@ public sealed class SingingSynthesizer
 
     private static void Normalise(float[] samples)
     {
-        var peak = 0f;
-        foreach (var sample in samples)
+        var peak = Samples.Peak(samples);
+        if (peak > 0 && float.IsFinite(peak))
         {
-            peak = Math.Max(peak, Math.Abs(sample));
-        }
-        if (peak <= 0 || !float.IsFinite(peak))
-        {
-            return;
-        }
-        var scale = PeakLevel / peak;
-        for (var i = 0; i < samples.Length; i++)
-        {
-            samples[i] *= scale;
+            Samples.Scale(samples, PeakLevel / peak);
         }
     }
 }
