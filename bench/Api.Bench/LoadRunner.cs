@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 
 namespace AudioMusic.Api.Bench;
@@ -9,7 +8,7 @@ namespace AudioMusic.Api.Bench;
 /// Closed loop (no rate): every client sends its next request as soon as the previous one answers, which finds the
 /// most the host can serve. Open loop (a rate): requests are due at fixed intervals and the clients take them in turn;
 /// a request's latency counts from when it was due, so a host that falls behind shows it (no coordinated omission).</summary>
-public sealed class LoadRunner(HttpClient http, int clients)
+public sealed class LoadRunner(Uri server, int clients)
 {
     public const string SubmitBody = """{"caption": "upbeat synth pop, female vocals", "duration": 30, "seed": 7, "format": "flac"}""";
 
@@ -25,45 +24,42 @@ public sealed class LoadRunner(HttpClient http, int clients)
     /// phase it gives requests per CPU-second, a figure that survives a machine shared with other work.</summary>
     public int LastPhaseCompleted => _phaseCompleted;
 
-    public Task<LatencySummary> SubmitPhaseAsync(TimeSpan warmup, TimeSpan duration, double? rate = null) =>
-        RunAsync(warmup, duration, rate, async () =>
+    public Task<LatencySummary> SubmitPhaseAsync(TimeSpan warmup, TimeSpan duration, double? rate = null)
+    {
+        var submit = RawHttpConnection.PostJson(server, "/api/v1/music/text2music", SubmitBody);
+        return RunAsync(warmup, duration, rate, async connection =>
         {
-            using var content = new StringContent(SubmitBody, Encoding.UTF8, "application/json");
-            using var response = await http.PostAsync("/api/v1/music/text2music", content);
-            if ((int)response.StatusCode != 202)
+            var (status, body) = await connection.SendAsync(submit);
+            if (status != 202)
             {
                 return false;
             }
-            await using var stream = await response.Content.ReadAsStreamAsync();
-            using var document = await JsonDocument.ParseAsync(stream);
+            using var document = JsonDocument.Parse(body);
             SubmittedIds.Add(document.RootElement.GetProperty("job").GetProperty("id").GetString()!);
             return true;
         });
+    }
 
     public Task<LatencySummary> StatusPhaseAsync(TimeSpan warmup, TimeSpan duration, double? rate = null)
     {
-        var ids = SubmittedIds.ToArray();
-        if (ids.Length == 0)
+        // The requests are prepared before the phase, so the load generator spends nothing on them while it measures.
+        var reads = SubmittedIds.Select(id => RawHttpConnection.Get(server, $"/api/v1/music/jobs/{id}/status")).ToArray();
+        if (reads.Length == 0)
         {
             throw new InvalidOperationException("no job was submitted, so there is nothing to read");
         }
-        return RunAsync(warmup, duration, rate, async () =>
-        {
-            var id = ids[Random.Shared.Next(ids.Length)];
-            using var response = await http.GetAsync($"/api/v1/music/jobs/{id}/status", HttpCompletionOption.ResponseContentRead);
-            return (int)response.StatusCode == 200;
-        });
+        return RunAsync(warmup, duration, rate, async connection =>
+            (await connection.SendAsync(reads[Random.Shared.Next(reads.Length)])).Status == 200);
     }
 
     /// <summary>For the profile: the cheapest route the host has (no grain call), to separate HTTP cost from grain cost.</summary>
-    public Task<LatencySummary> LivenessPhaseAsync(TimeSpan warmup, TimeSpan duration) =>
-        RunAsync(warmup, duration, null, async () =>
-        {
-            using var response = await http.GetAsync("/health/live");
-            return response.IsSuccessStatusCode;
-        });
+    public Task<LatencySummary> LivenessPhaseAsync(TimeSpan warmup, TimeSpan duration)
+    {
+        var live = RawHttpConnection.Get(server, "/health/live");
+        return RunAsync(warmup, duration, null, async connection => (await connection.SendAsync(live)).Status == 200);
+    }
 
-    private async Task<LatencySummary> RunAsync(TimeSpan warmup, TimeSpan duration, double? rate, Func<Task<bool>> request)
+    private async Task<LatencySummary> RunAsync(TimeSpan warmup, TimeSpan duration, double? rate, Func<RawHttpConnection, Task<bool>> request)
     {
         var recorder = new LatencyRecorder();
         _phaseCompleted = 0;
@@ -74,6 +70,7 @@ public sealed class LoadRunner(HttpClient http, int clients)
         long nextDue = -1;
         var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
+            using var connection = await RawHttpConnection.OpenAsync(server);
             var latencies = recorder.NewClientList();
             while (true)
             {
@@ -91,7 +88,7 @@ public sealed class LoadRunner(HttpClient http, int clients)
                 {
                     return;
                 }
-                var ok = await request();
+                var ok = await request(connection);
                 var after = Stopwatch.GetTimestamp();
                 if (!ok)
                 {

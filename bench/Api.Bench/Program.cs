@@ -18,9 +18,7 @@ if (target is null)
     Console.WriteLine($"embedded host at {target} (Devices:CpuCount=0, Queue:Capacity=10000000)");
 }
 
-using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-using var http = new HttpClient(handler) { BaseAddress = target, Timeout = TimeSpan.FromSeconds(30) };
-var runner = new LoadRunner(http, options.Clients);
+var runner = new LoadRunner(target, options.Clients);
 var cpu = Process.GetCurrentProcess();
 using var gc = new GcPauseMonitor(sampleAllocations: options.Profile);
 
