@@ -21,7 +21,11 @@ public sealed class GcPauseMonitor(bool sampleAllocations) : EventListener
     private readonly Lock _lock = new();
     private readonly int[] _collections = new int[3];
     private readonly Dictionary<string, long> _sampledBytesByType = [];
+    private readonly List<GcPause> _pauses = [];
+    private readonly DateTime _anchorUtc = DateTime.UtcNow;
+    private readonly long _anchorTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
     private int _background;
+    private int _lastGeneration;
     private DateTime? _suspendedAt;
     private TimeSpan _pauseTotal;
     private TimeSpan _pauseMax;
@@ -47,6 +51,7 @@ public sealed class GcPauseMonitor(bool sampleAllocations) : EventListener
                 case GcStart when e.Payload is { Count: > 3 } start:
                     var generation = Math.Min(2, Convert.ToInt32(start[1]));
                     _collections[generation]++;
+                    _lastGeneration = generation;
                     // Type 1 is a background (concurrent) gen2 collection: it runs beside the application.
                     _background += Convert.ToInt32(start[3]) == 1 ? 1 : 0;
                     break;
@@ -57,6 +62,7 @@ public sealed class GcPauseMonitor(bool sampleAllocations) : EventListener
                     var pause = e.TimeStamp - suspended;
                     _pauseTotal += pause;
                     _pauseMax = pause > _pauseMax ? pause : _pauseMax;
+                    _pauses.Add(new GcPause(ToTimestamp(suspended), pause, _lastGeneration));
                     _suspendedAt = null;
                     break;
                 case HeapStats when e.Payload is { Count: > 6 } stats:
@@ -72,6 +78,10 @@ public sealed class GcPauseMonitor(bool sampleAllocations) : EventListener
         }
     }
 
+    // Event times are wall-clock; request times are Stopwatch timestamps. One anchor taken at start relates the two.
+    private long ToTimestamp(DateTime at) =>
+        _anchorTimestamp + (long)((at.ToUniversalTime() - _anchorUtc).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+
     /// <summary>What happened since the previous call.</summary>
     public GcSummary TakeSummary()
     {
@@ -80,7 +90,8 @@ public sealed class GcPauseMonitor(bool sampleAllocations) : EventListener
             var allocated = GC.GetTotalAllocatedBytes();
             var topTypes = _sampledBytesByType.OrderByDescending(t => t.Value).Take(25).Select(t => (t.Key, t.Value)).ToList();
             var summary = new GcSummary(_collections[0], _collections[1], _collections[2], _background, _pauseTotal, _pauseMax,
-                _heapBytes, _promotedBytes, allocated - _allocatedBefore, topTypes);
+                _heapBytes, _promotedBytes, allocated - _allocatedBefore, topTypes, [.. _pauses]);
+            _pauses.Clear();
             _allocatedBefore = allocated;
             Array.Clear(_collections);
             _sampledBytesByType.Clear();
@@ -94,10 +105,13 @@ public sealed class GcPauseMonitor(bool sampleAllocations) : EventListener
 }
 
 public sealed record GcSummary(int Gen0, int Gen1, int Gen2, int BackgroundGen2, TimeSpan PauseTotal, TimeSpan PauseMax, long HeapBytes,
-    long PromotedBytes, long AllocatedBytes, IReadOnlyList<(string Type, long SampledBytes)> TopAllocatedTypes)
+    long PromotedBytes, long AllocatedBytes, IReadOnlyList<(string Type, long SampledBytes)> TopAllocatedTypes, IReadOnlyList<GcPause> Pauses)
 {
     public override string ToString() =>
         $"GC: gen0 {Gen0}, gen1 {Gen1}, gen2 {Gen2} ({BackgroundGen2} background); paused {PauseTotal.TotalMilliseconds:F0} ms in all, " +
         $"{PauseMax.TotalMilliseconds:F0} ms at most; allocated {AllocatedBytes / 1e6:F0} MB, promoted {PromotedBytes / 1e6:F0} MB; " +
         $"heap {HeapBytes / 1e6:F0} MB after the last";
 }
+
+/// <summary>One suspension of the application by the GC: when it began (Stopwatch timestamp), how long, which generation.</summary>
+public sealed record GcPause(long StartTimestamp, TimeSpan Duration, int Generation);

@@ -22,7 +22,7 @@ public static class GrainProbe
                 {
                     throw new InvalidOperationException("a submitted job has no view");
                 }
-                latencies.Add(Stopwatch.GetTimestamp() - before);
+                latencies.Add(new LatencySample(before, Stopwatch.GetTimestamp() - before));
             }
         })).ToArray();
         await Task.WhenAll(workers);

@@ -20,6 +20,9 @@ public sealed class LoadRunner(Uri server, int clients)
 
     private int _phaseCompleted;
 
+    /// <summary>The samples of the last phase, for finding where its slow requests happened.</summary>
+    public LatencyRecorder? LastRecorder { get; private set; }
+
     /// <summary>Successful requests of the last phase, warm-up included: divided by the process CPU time of the whole
     /// phase it gives requests per CPU-second, a figure that survives a machine shared with other work.</summary>
     public int LastPhaseCompleted => _phaseCompleted;
@@ -62,6 +65,7 @@ public sealed class LoadRunner(Uri server, int clients)
     private async Task<LatencySummary> RunAsync(TimeSpan warmup, TimeSpan duration, double? rate, Func<RawHttpConnection, Task<bool>> request)
     {
         var recorder = new LatencyRecorder();
+        LastRecorder = recorder;
         _phaseCompleted = 0;
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
@@ -101,7 +105,7 @@ public sealed class LoadRunner(Uri server, int clients)
                     // slow ones at the end would flatter a host that falls behind).
                     if (due >= measureFrom && (rate is not null || after <= end))
                     {
-                        latencies.Add(after - due);
+                        latencies.Add(new LatencySample(due, after - due));
                     }
                 }
             }

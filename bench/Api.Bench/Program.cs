@@ -23,18 +23,30 @@ var cpu = Process.GetCurrentProcess();
 using var gc = new GcPauseMonitor(sampleAllocations: options.Profile);
 
 var cpuBefore = cpu.TotalProcessorTime;
+var machineBefore = MachineCpu.Sample();
 var gcWindow = ForgetGcOfWarmup();
 var submits = await runner.SubmitPhaseAsync(options.Warmup, options.Duration, options.SubmitRate);
 await gcWindow;
-Console.WriteLine($"submit  (POST /api/v1/music/text2music)       {submits}  {CpuNote(cpuBefore)}");
-Console.WriteLine($"        {PerRequest(gc.TakeSummary(), submits)}");
+Console.WriteLine($"submit  (POST /api/v1/music/text2music)       {submits}  {CpuNote(cpuBefore, machineBefore)}");
+var submitsGc = gc.TakeSummary();
+Console.WriteLine($"        {PerRequest(submitsGc, submits)}");
+PrintSlowWindows(runner.LastRecorder!, submitsGc);
 
 cpuBefore = cpu.TotalProcessorTime;
+machineBefore = MachineCpu.Sample();
 gcWindow = ForgetGcOfWarmup();
 var reads = await runner.StatusPhaseAsync(options.Warmup, options.Duration, options.StatusRate);
 await gcWindow;
-Console.WriteLine($"status  (GET /api/v1/music/jobs/{{id}}/status)  {reads}  {CpuNote(cpuBefore)}");
-Console.WriteLine($"        {PerRequest(gc.TakeSummary(), reads)}");
+Console.WriteLine($"status  (GET /api/v1/music/jobs/{{id}}/status)  {reads}  {CpuNote(cpuBefore, machineBefore)}");
+var readsGc = gc.TakeSummary();
+Console.WriteLine($"        {PerRequest(readsGc, reads)}");
+PrintSlowWindows(runner.LastRecorder!, readsGc);
+if (options.Profile)
+{
+    // Stopwatch counts CLOCK_MONOTONIC nanoseconds on Linux, the clock `perf record -k CLOCK_MONOTONIC` stamps samples
+    // with: this lines a CPU profile up with the slow windows above.
+    Console.WriteLine($"profile: status phase measured from monotonic {(double)runner.LastRecorder!.FirstDueTimestamp / Stopwatch.Frequency:F3} s");
+}
 
 if (options.Profile)
 {
@@ -68,10 +80,32 @@ static string PerRequest(GcSummary gc, LatencySummary phase) =>
     $"{gc}; {gc.AllocatedBytes / 1e3 / Math.Max(1, phase.Count):F1} KB allocated per request" +
     string.Concat(gc.TopAllocatedTypes.Select(t => $"\n          {t.SampledBytes / 1e3 / Math.Max(1, phase.Count),6:F2} KB/request  {t.Type}"));
 
+static string NoneIfEmpty(string text) => text.Length == 0 ? "none" : text;
+
+// Slow requests spread evenly mean a busy host; bunched in a few windows they mean a stall, and the GC pauses of those
+// windows say whether the collector is the one.
+static void PrintSlowWindows(LatencyRecorder recorder, GcSummary gc)
+{
+    var window = TimeSpan.FromMilliseconds(100);
+    var slow = recorder.FindSlowWindows(TimeSpan.FromMilliseconds(25), window);
+    Console.WriteLine($"        {slow.SlowRequests} requests over 25 ms, in {slow.Windows.Count} of {slow.WindowCount} windows of {window.TotalMilliseconds:F0} ms{(slow.Windows.Count > 0 ? "; worst:" : "")}");
+    foreach (var w in slow.Windows.Take(8))
+    {
+        var end = w.StartTimestamp + (long)(window.TotalSeconds * Stopwatch.Frequency);
+        // A pause that began up to 50 ms before the window still delays requests due in it.
+        var pauses = gc.Pauses.Where(p => p.StartTimestamp < end && p.StartTimestamp >= w.StartTimestamp - Stopwatch.Frequency / 20)
+            .Select(p => $"gen{p.Generation} {p.Duration.TotalMilliseconds:F1} ms");
+        Console.WriteLine($"          +{Stopwatch.GetElapsedTime(slow.PhaseStartTimestamp, w.StartTimestamp).TotalSeconds,6:F1} s  {w.Slow,4} of {w.Requests,4} slow, " +
+                          $"max {w.MaxMs,6:F1} ms; GC pauses near: {NoneIfEmpty(string.Join(", ", pauses))}");
+    }
+}
+
 // Client and server share this process, so the CPU time covers both ends of every request.
-string CpuNote(TimeSpan before)
+string CpuNote(TimeSpan before, MachineCpuSample? machineBefore)
 {
     cpu.Refresh();
-    var used = (cpu.TotalProcessorTime - before).TotalSeconds;
-    return $"process CPU {used:F1} s, {runner.LastPhaseCompleted / used:F0} requests per CPU-second";
+    var ownCpu = cpu.TotalProcessorTime - before;
+    var used = ownCpu.TotalSeconds;
+    return $"process CPU {used:F1} s, {runner.LastPhaseCompleted / used:F0} requests per CPU-second; " +
+           MachineCpu.Describe(machineBefore, MachineCpu.Sample(), ownCpu);
 }
