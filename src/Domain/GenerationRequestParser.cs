@@ -205,7 +205,7 @@ public static class GenerationRequestParser
         {
             return format;
         }
-        errors.Add(new FieldError("format", "must be one of flac, wav, mp3, ogg"));
+        errors.Add(new FieldError("format", AudioFormatNames.MustBeOneOf));
         return AudioFormat.Flac;
     }
 

@@ -56,7 +56,7 @@ public static class GenerationRequestValidator
         }
         if (!Enum.IsDefined(request.Format))
         {
-            Add("format", "must be one of flac, wav, mp3, ogg");
+            Add("format", AudioFormatNames.MustBeOneOf);
         }
         if (request.Model is { } model && !IsEngineName(model))
         {

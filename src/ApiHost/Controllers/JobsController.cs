@@ -93,16 +93,16 @@ public sealed class JobsController : ControllerBase
         return Ok(new JobCountsDto(counts.Values.Sum(), Enum.GetValues<JobStatus>().ToDictionary(s => s.ToWire(), s => counts.GetValueOrDefault(s))));
     }
 
-    /// <summary>Downloads a variation's audio; supports HTTP range requests.</summary>
+    /// <summary>Downloads a variation's audio in any format, bitrate and sample rate; supports HTTP range requests.</summary>
     [HttpGet(Jobs + "/{id}/audio")]
-    public async Task<IActionResult> Audio(string id, [FromQuery] string? index, [FromQuery] string? format)
+    public async Task<IActionResult> Audio(string id, [FromQuery] AudioQuery query)
     {
         var job = await FindAsync(id);
         if (job is null)
         {
             return JobNotFound(id);
         }
-        return await _downloads.ServeAsync(job, index, format, HttpContext);
+        return await _downloads.ServeAsync(job, query, HttpContext);
     }
 
     /// <summary>Renames a job (display_name, or null to clear it).</summary>

@@ -1,36 +1,41 @@
 using System.Globalization;
 using AudioMusic.Domain;
 using AudioMusic.Grains;
+using AudioMusic.Grains.Renditions;
 using AudioMusic.Storage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace AudioMusic.ApiHost.Downloads;
 
-/// <summary>Streams stored audio to clients straight from the artifact store, with range requests.</summary>
+/// <summary>Streams stored audio to clients straight from the artifact store, with range requests. Any format,
+/// bitrate and sample rate can be asked for: what is not stored yet is made once from the FLAC master by the
+/// output's <see cref="IRenditionGrain"/> and kept, so the next request is a plain read.</summary>
 public sealed class AudioDownloads
 {
     private readonly IArtifactStore _store;
+    private readonly IGrainFactory _grains;
 
-    public AudioDownloads(IArtifactStore store) => _store = store;
+    public AudioDownloads(IArtifactStore store, IGrainFactory grains)
+    {
+        _store = store;
+        _grains = grains;
+    }
 
-    public async Task<IActionResult> ServeAsync(JobView job, string? indexText, string? formatText, HttpContext http)
+    public async Task<IActionResult> ServeAsync(JobView job, AudioQuery query, HttpContext http)
     {
         var errors = new List<FieldError>();
         var index = 0;
-        if (indexText is not null && (!int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out index) || index >= RequestLimits.MaxBatchSize))
+        if (query.Index is not null && (!int.TryParse(query.Index, NumberStyles.None, CultureInfo.InvariantCulture, out index) || index >= RequestLimits.MaxBatchSize))
         {
             errors.Add(new FieldError("index", $"must be an integer from 0 to {RequestLimits.MaxBatchSize - 1}"));
         }
-        var format = job.Request.Format;
-        if (formatText is not null && !AudioFormatNames.TryParse(formatText, out format))
-        {
-            errors.Add(new FieldError("format", "must be one of flac, wav, mp3, ogg"));
-        }
-        if (errors.Count > 0)
+        var spec = RenditionSpec.Parse(query.Format, query.Bitrate, query.SampleRate, job.Request.Format, errors);
+        if (errors.Count > 0 || spec is null)
         {
             return Problems.Problems.Validation(errors);
         }
+        var format = spec.Format;
         if (job.Status != JobStatus.Completed)
         {
             return Problems.Problems.Conflict($"the job is {job.Status.ToWire()}; audio exists once it is COMPLETED");
@@ -39,10 +44,16 @@ public sealed class AudioDownloads
         {
             return Problems.Problems.NotFound(string.Create(CultureInfo.InvariantCulture, $"the job has {job.Audio.Count} variation(s); index {index} does not exist"));
         }
-        var file = job.Audio[index].Files.FirstOrDefault(f => f.Format == format);
+        var output = job.Audio[index];
+        var file = spec.IsDefault(output.SampleRate) ? output.Files.FirstOrDefault(f => f.Format == format) : null;
         if (file is null)
         {
-            return Problems.Problems.NotFound($"this job was rendered as {string.Join(" and ", job.Audio[index].Files.Select(f => f.Format.ToWire()))}; '{format.ToWire()}' was not (ask for it with 'format' at submit)");
+            var made = await MakeRenditionAsync(job, output, spec);
+            if (made.Artifact is null)
+            {
+                return Problems.Problems.NotFound(made.Error ?? "this rendition cannot be made");
+            }
+            file = made.Artifact;
         }
         var info = await _store.GetInfoAsync(file.Key, http.RequestAborted);
         if (info is null)
@@ -79,6 +90,18 @@ public sealed class AudioDownloads
             response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {partial.Start}-{partial.End}/{info.Length}");
         }
         return new StreamedAudioResult(stream, info.ContentType);
+    }
+
+    private Task<RenditionOutcome> MakeRenditionAsync(JobView job, JobAudio output, RenditionSpec spec)
+    {
+        var master = output.Files.FirstOrDefault(f => f.Format == AudioFormat.Flac);
+        if (master is null)
+        {
+            return Task.FromResult(new RenditionOutcome(null, "this output has no FLAC master to make other formats from"));
+        }
+        var key = RenditionKeys.For(master.Key, spec, output.SampleRate);
+        var order = new RenditionOrder(master.Key, spec, job.DisplayName, output.Seed, job.Resolved?.Model);
+        return _grains.GetGrain<IRenditionGrain>(key).Ensure(order);
     }
 
     private static string FileStem(JobView job)

@@ -22,9 +22,9 @@ public sealed class AudioEncoders
         Available = _encoders.Values.Where(e => e.IsAvailable).Select(e => e.Format).Order().ToArray();
     }
 
-    /// <summary>FLAC and WAV (managed, always available), MP3 through LAME, Ogg Vorbis through libvorbisenc.</summary>
+    /// <summary>FLAC, WAV and Opus (managed, always available), MP3 through LAME, Ogg Vorbis through libvorbisenc.</summary>
     public static AudioEncoders CreateDefault() =>
-        new([new FlacEncoder(), new WavEncoder(), new Mp3Encoder(), new OggVorbisEncoder()]);
+        new([new FlacEncoder(), new WavEncoder(), new Mp3Encoder(), new OggVorbisEncoder(), new OggOpusEncoder()]);
 
     public IReadOnlyList<AudioFormat> Available { get; }
 

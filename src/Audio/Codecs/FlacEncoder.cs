@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using AudioMusic.Audio.Codecs.Flac;
+using AudioMusic.Audio.Codecs.Tags;
 using AudioMusic.Domain;
 
 namespace AudioMusic.Audio.Codecs;
@@ -11,12 +12,13 @@ namespace AudioMusic.Audio.Codecs;
 /// is what every player and the reference decoder handle, at two thirds of 24-bit's size.
 /// Fixed 4096-sample blocks; per block the smaller of independent, left/side, right/side and mid/side stereo;
 /// per channel the smallest of constant, verbatim, fixed (orders 0–4) and LPC (up to order 12) subframes with
-/// partitioned Rice residuals.</summary>
+/// partitioned Rice residuals. A VORBIS_COMMENT block follows STREAMINFO with the file's tags.</summary>
 public sealed class FlacEncoder : IAudioEncoder
 {
     public const int BlockSize = 4096;
     private const int MaxChannels = 8;
     private const int StreamInfoLength = 34;
+    private const byte LastVorbisCommentBlock = 0x80 | 4;
 
     public AudioFormat Format => AudioFormat.Flac;
 
@@ -24,7 +26,7 @@ public sealed class FlacEncoder : IAudioEncoder
 
     public string? UnavailableReason => null;
 
-    public void Encode(AudioBuffer audio, Stream output, CancellationToken cancellationToken = default)
+    public void Encode(AudioBuffer audio, Stream output, EncodingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(output);
@@ -44,6 +46,10 @@ public sealed class FlacEncoder : IAudioEncoder
         Span<byte> streamInfo = stackalloc byte[4 + StreamInfoLength];
         BuildStreamInfo(streamInfo, audio, md5: new byte[16], minFrame: 0, maxFrame: 0);
         stream.Write(streamInfo);
+        var comments = VorbisComments.Build(options?.Tags);
+        Span<byte> blockHeader = [LastVorbisCommentBlock, (byte)(comments.Length >> 16), (byte)(comments.Length >> 8), (byte)comments.Length];
+        stream.Write(blockHeader);
+        stream.Write(comments);
 
         var channels = audio.ChannelCount;
         var block = Enumerable.Range(0, channels).Select(_ => new int[BlockSize]).ToArray();
@@ -94,11 +100,10 @@ public sealed class FlacEncoder : IAudioEncoder
         md5.AppendData(MemoryMarshal.AsBytes(span));
     }
 
-    /// <summary>The metadata block header (last-block flag set, type 0) and the 34-byte STREAMINFO body.</summary>
+    /// <summary>The metadata block header (type 0; the comments block is the last) and the 34-byte STREAMINFO body.</summary>
     private static void BuildStreamInfo(Span<byte> destination, AudioBuffer audio, byte[] md5, int minFrame, int maxFrame)
     {
         destination.Clear();
-        destination[0] = 0x80;
         destination[1] = 0;
         destination[2] = 0;
         destination[3] = StreamInfoLength;

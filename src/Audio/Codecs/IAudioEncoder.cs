@@ -14,5 +14,6 @@ public interface IAudioEncoder
     /// <summary>Why <see cref="IsAvailable"/> is false, in words an operator can act on.</summary>
     string? UnavailableReason { get; }
 
-    void Encode(AudioBuffer audio, Stream output, CancellationToken cancellationToken = default);
+    /// <summary>Writes the whole file; <paramref name="options"/> (bitrate, tags) defaults to the format's own choice.</summary>
+    void Encode(AudioBuffer audio, Stream output, EncodingOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -1,15 +1,18 @@
 using AudioMusic.Audio.Codecs.Native;
+using AudioMusic.Audio.Codecs.Tags;
 using AudioMusic.Domain;
 
 namespace AudioMusic.Audio.Codecs;
 
 /// <summary>MP3 through the system's LAME: VBR quality 2 (LAME's "standard" preset, about 190 kbps for music),
 /// joint stereo, the input's sample rate kept, and a Xing/LAME tag in the first frame so players know the exact
-/// duration and the encoder delay to trim.</summary>
+/// duration and the encoder delay to trim. A bitrate, when asked for, makes it constant-bitrate at that rate.
+/// Tags go into an ID3v2.4 tag in front of the audio, which LAME's own tag frame then follows.</summary>
 public sealed unsafe class Mp3Encoder : IAudioEncoder
 {
     private const int JointStereo = 1;
     private const int Mono = 3;
+    private const int VbrOff = 0;
     private const int VbrMtrh = 4;
     private const float VbrQuality = 2f;
     // LAME's own algorithm-quality scale (0 best … 9 fastest); 3 is near the best at a fraction of the time.
@@ -17,13 +20,14 @@ public sealed unsafe class Mp3Encoder : IAudioEncoder
     private const int FramesPerCall = 8192;
     private static readonly int[] SupportedRates = [8_000, 11_025, 12_000, 16_000, 22_050, 24_000, 32_000, 44_100, 48_000];
 
+
     public AudioFormat Format => AudioFormat.Mp3;
 
     public bool IsAvailable => LameLibrary.Instance is not null;
 
     public string? UnavailableReason => LameLibrary.LoadFailure;
 
-    public void Encode(AudioBuffer audio, Stream output, CancellationToken cancellationToken = default)
+    public void Encode(AudioBuffer audio, Stream output, EncodingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(output);
@@ -44,8 +48,10 @@ public sealed unsafe class Mp3Encoder : IAudioEncoder
         }
         try
         {
-            Configure(lame, handle, audio);
+            Configure(lame, handle, audio, options?.BitrateKbps);
             var sink = new SeekBackOutput(output);
+            var id3 = Id3Tag.Build(options?.Tags);
+            sink.Stream.Write(id3);
             var buffer = new byte[(FramesPerCall * 5 / 4) + 7200];
             var left = new float[FramesPerCall];
             var right = new float[FramesPerCall];
@@ -69,7 +75,7 @@ public sealed unsafe class Mp3Encoder : IAudioEncoder
                 var tagLength = (int)lame.GetLameTagFrame(handle, mp3, (nuint)buffer.Length);
                 if (tagLength > 0 && tagLength <= buffer.Length)
                 {
-                    sink.Patch(0, buffer.AsSpan(0, tagLength));
+                    sink.Patch(id3.Length, buffer.AsSpan(0, tagLength));
                 }
             }
             sink.Complete();
@@ -80,14 +86,26 @@ public sealed unsafe class Mp3Encoder : IAudioEncoder
         }
     }
 
-    private static void Configure(LameLibrary lame, nint handle, AudioBuffer audio)
+    private static void Configure(LameLibrary lame, nint handle, AudioBuffer audio, int? bitrateKbps)
     {
+        if (bitrateKbps is { } kbps && !Domain.RenditionLimits.Mp3.Allows(kbps))
+        {
+            throw new ArgumentException($"MP3 has no constant bitrate of {kbps} kbps.", nameof(bitrateKbps));
+        }
         lame.SetNumChannels(handle, audio.ChannelCount);
         lame.SetInSampleRate(handle, audio.SampleRate);
         lame.SetOutSampleRate(handle, audio.SampleRate);
         lame.SetMode(handle, audio.ChannelCount == 1 ? Mono : JointStereo);
-        lame.SetVbr(handle, VbrMtrh);
-        lame.SetVbrQuality(handle, VbrQuality);
+        if (bitrateKbps is { } constant)
+        {
+            lame.SetVbr(handle, VbrOff);
+            lame.SetBitrate(handle, constant);
+        }
+        else
+        {
+            lame.SetVbr(handle, VbrMtrh);
+            lame.SetVbrQuality(handle, VbrQuality);
+        }
         lame.SetQuality(handle, AlgorithmQuality);
         lame.SetWriteVbrTag(handle, 1);
         lame.SetWriteId3TagAutomatic(handle, 0);

@@ -5,7 +5,8 @@ using AudioMusic.Domain;
 namespace AudioMusic.Audio.Codecs;
 
 /// <summary>Ogg Vorbis through the system's libvorbisenc at VBR quality 0.6 (about 190 kbps for stereo music at
-/// 48 kHz). The Ogg stream serial number is fixed so that equal input gives byte-identical files.</summary>
+/// 48 kHz), or managed average bitrate when a bitrate is asked for. The Ogg stream serial number is fixed so that
+/// equal input gives byte-identical files. Tags go into the Vorbis comment header.</summary>
 public sealed unsafe class OggVorbisEncoder : IAudioEncoder
 {
     private const float Quality = 0.6f;
@@ -21,7 +22,7 @@ public sealed unsafe class OggVorbisEncoder : IAudioEncoder
 
     public string? UnavailableReason => VorbisLibraries.LoadFailure;
 
-    public void Encode(AudioBuffer audio, Stream output, CancellationToken cancellationToken = default)
+    public void Encode(AudioBuffer audio, Stream output, EncodingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(output);
@@ -42,13 +43,21 @@ public sealed unsafe class OggVorbisEncoder : IAudioEncoder
         {
             vorbis.InfoInit(info);
             initialised = 1;
-            if (vorbis.EncodeInitVbr(info, new CLong(audio.ChannelCount), new CLong(audio.SampleRate), Quality) != 0)
+            var initialisation = options?.BitrateKbps is { } kbps
+                // Average bitrate: -1 leaves the maximum and minimum free.
+                ? vorbis.EncodeInit(info, new CLong(audio.ChannelCount), new CLong(audio.SampleRate), new CLong(-1), new CLong(kbps * 1000), new CLong(-1))
+                : vorbis.EncodeInitVbr(info, new CLong(audio.ChannelCount), new CLong(audio.SampleRate), Quality);
+            if (initialisation != 0)
             {
-                throw new ArgumentException($"libvorbisenc has no mode for {audio.ChannelCount} channels at {audio.SampleRate} Hz.", nameof(audio));
+                throw new ArgumentException($"libvorbisenc has no mode for {audio.ChannelCount} channels at {audio.SampleRate} Hz"
+                    + (options?.BitrateKbps is { } asked ? $" and {asked} kbps." : "."), nameof(audio));
             }
             vorbis.CommentInit(comment);
             initialised = 2;
-            AddTag(vorbis, comment, "ENCODER", "AudioMusic");
+            foreach (var (name, value) in (options?.Tags ?? new AudioTags(null, null, null)).Fields())
+            {
+                AddTag(vorbis, comment, name, value);
+            }
             if (vorbis.AnalysisInit(dsp, info) != 0)
             {
                 throw new InvalidOperationException("vorbis_analysis_init failed.");

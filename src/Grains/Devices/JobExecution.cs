@@ -38,7 +38,8 @@ public sealed class JobExecution
                 cancellationToken.ThrowIfCancellationRequested();
                 var encoder = _encoders.Get(format)
                     ?? throw new InvalidOperationException($"format {format.ToWire()} became unavailable on this node: {_encoders.WhyUnavailable(format)}");
-                files.Add(await EncodeAndStoreAsync(encoder, variation.Audio, job.JobId, attempt, i, cancellationToken).ConfigureAwait(false));
+                var options = new EncodingOptions(Tags: new AudioTags(job.Request.DisplayName, variation.Seed, result.Resolved.Model));
+                files.Add(await EncodeAndStoreAsync(encoder, variation.Audio, options, job.JobId, attempt, i, cancellationToken).ConfigureAwait(false));
             }
             var lyrics = variation.Lyrics.Count > 0 ? Lrc.Format(variation.Lyrics) : null;
             audio.Add(new JobAudio(i, variation.Seed, variation.Audio.DurationSeconds, variation.Audio.SampleRate, variation.Audio.ChannelCount, files, lyrics));
@@ -47,10 +48,11 @@ public sealed class JobExecution
         return new JobResult(result.Resolved, audio);
     }
 
-    private async Task<StoredArtifact> EncodeAndStoreAsync(IAudioEncoder encoder, Audio.AudioBuffer buffer, string jobId, int attempt, int index, CancellationToken cancellationToken)
+    private async Task<StoredArtifact> EncodeAndStoreAsync(IAudioEncoder encoder, Audio.AudioBuffer buffer, EncodingOptions options, string jobId, int attempt,
+        int index, CancellationToken cancellationToken)
     {
         using var encoded = new MemoryStream();
-        encoder.Encode(buffer, encoded, cancellationToken);
+        encoder.Encode(buffer, encoded, options, cancellationToken);
         encoded.Position = 0;
         // The attempt is part of the key: a stale attempt that finishes late can never overwrite the winner's audio.
         var key = ArtifactKeys.For(jobId, attempt, index, encoder.Format.FileExtension());

@@ -101,6 +101,7 @@ public static class SiloHosting
         services.AddSingleton<QueuePositionCache>();
         services.AddSingleton<DeviceInventory>();
         services.AddSingleton<JobExecution>();
+        services.AddSingleton<Renditions.Transcoder>();
         services.AddSingleton<DeviceHost>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DeviceHost>());
         services.AddPlacementDirector<DevicePlacementStrategy, DevicePlacementDirector>();

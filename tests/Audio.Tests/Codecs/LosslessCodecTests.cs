@@ -41,7 +41,8 @@ public sealed class LosslessCodecTests
         var flac = Encode(new FlacEncoder(), audio);
 
         Assert.Equal("fLaC"u8.ToArray(), flac[..4]);
-        Assert.Equal(0x80, flac[4]);
+        // STREAMINFO (type 0) comes first and is not the last block: the tags' VORBIS_COMMENT block follows it.
+        Assert.Equal(0x00, flac[4]);
         var info = flac.AsSpan(8, 34);
         Assert.Equal(FlacEncoder.BlockSize, BinaryPrimitives.ReadUInt16BigEndian(info));
         Assert.Equal(FlacEncoder.BlockSize, BinaryPrimitives.ReadUInt16BigEndian(info[2..]));
@@ -61,7 +62,9 @@ public sealed class LosslessCodecTests
         Assert.Equal(MD5.HashData(interleaved), info[18..].ToArray());
 
         // Two frames (4096 samples + 1): the second, one-sample frame is the last sync code in the file.
-        var firstFrame = 42;
+        // Frames start after STREAMINFO (4 + 34 bytes after the marker) and the last block, VORBIS_COMMENT (type 4).
+        Assert.Equal(0x84, flac[42]);
+        var firstFrame = 46 + ((flac[43] << 16) | (flac[44] << 8) | flac[45]);
         var secondFrame = FindLastSync(flac);
         var sizes = new[] { secondFrame - firstFrame, flac.Length - secondFrame };
         var minFrame = (info[4] << 16) | (info[5] << 8) | info[6];
@@ -101,7 +104,9 @@ public sealed class LosslessCodecTests
         var test = FlacReferenceDecoder.Test(flac, warningsAreErrors: false);
         Assert.True(test.Passed, test.Output);
         Assert.All(FlacReferenceDecoder.Decode16(flac, 2), channel => Assert.Empty(channel));
-        Assert.Equal(44, Encode(new WavEncoder(), audio).Length);
+        var wav = Encode(new WavEncoder(), audio);
+        Assert.Equal(0u, BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(40)));
+        Assert.Equal("LIST"u8.ToArray(), wav[44..48]);
     }
 
     [Fact]
@@ -123,7 +128,7 @@ public sealed class LosslessCodecTests
         cancelled.Cancel();
         foreach (var encoder in AudioEncoders.CreateDefault().Available.Select(f => AudioEncoders.CreateDefault().Get(f)!))
         {
-            Assert.ThrowsAny<OperationCanceledException>(() => encoder.Encode(audio, new MemoryStream(), cancelled.Token));
+            Assert.ThrowsAny<OperationCanceledException>(() => encoder.Encode(audio, new MemoryStream(), cancellationToken: cancelled.Token));
         }
     }
 

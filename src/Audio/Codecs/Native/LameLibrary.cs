@@ -22,6 +22,7 @@ internal sealed unsafe class LameLibrary
     public delegate* unmanaged[Cdecl]<nint, int, int> SetVbr { get; private set; }
     public delegate* unmanaged[Cdecl]<nint, float, int> SetVbrQuality { get; private set; }
     public delegate* unmanaged[Cdecl]<nint, int, int> SetQuality { get; private set; }
+    public delegate* unmanaged[Cdecl]<nint, int, int> SetBitrate { get; private set; }
     public delegate* unmanaged[Cdecl]<nint, int, int> SetWriteVbrTag { get; private set; }
     public delegate* unmanaged[Cdecl]<nint, int, int> SetWriteId3TagAutomatic { get; private set; }
     public delegate* unmanaged[Cdecl]<nint, int> InitParams { get; private set; }
@@ -44,6 +45,7 @@ internal sealed unsafe class LameLibrary
             SetVbr = (delegate* unmanaged[Cdecl]<nint, int, int>)probe.Resolve("lame_set_VBR"),
             SetVbrQuality = (delegate* unmanaged[Cdecl]<nint, float, int>)probe.Resolve("lame_set_VBR_quality"),
             SetQuality = (delegate* unmanaged[Cdecl]<nint, int, int>)probe.Resolve("lame_set_quality"),
+            SetBitrate = (delegate* unmanaged[Cdecl]<nint, int, int>)probe.Resolve("lame_set_brate"),
             SetWriteVbrTag = (delegate* unmanaged[Cdecl]<nint, int, int>)probe.Resolve("lame_set_bWriteVbrTag"),
             SetWriteId3TagAutomatic = (delegate* unmanaged[Cdecl]<nint, int, int>)probe.Resolve("lame_set_write_id3tag_automatic"),
             InitParams = (delegate* unmanaged[Cdecl]<nint, int>)probe.Resolve("lame_init_params"),

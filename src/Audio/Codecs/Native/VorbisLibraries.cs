@@ -62,6 +62,7 @@ internal sealed unsafe class VorbisLibraries
     public delegate* unmanaged[Cdecl]<void*, OggPacket*, int> BitrateFlushPacket { get; private set; }
 
     public delegate* unmanaged[Cdecl]<void*, CLong, CLong, float, int> EncodeInitVbr { get; private set; }
+    public delegate* unmanaged[Cdecl]<void*, CLong, CLong, CLong, CLong, CLong, int> EncodeInit { get; private set; }
 
     private static (VorbisLibraries?, string?) Load()
     {
@@ -92,6 +93,7 @@ internal sealed unsafe class VorbisLibraries
             BitrateAddBlock = (delegate* unmanaged[Cdecl]<void*, int>)vorbis.Resolve("vorbis_bitrate_addblock"),
             BitrateFlushPacket = (delegate* unmanaged[Cdecl]<void*, OggPacket*, int>)vorbis.Resolve("vorbis_bitrate_flushpacket"),
             EncodeInitVbr = (delegate* unmanaged[Cdecl]<void*, CLong, CLong, float, int>)vorbisEnc.Resolve("vorbis_encode_init_vbr"),
+            EncodeInit = (delegate* unmanaged[Cdecl]<void*, CLong, CLong, CLong, CLong, CLong, int>)vorbisEnc.Resolve("vorbis_encode_init"),
         };
         var failure = ogg.Failure ?? vorbis.Failure ?? vorbisEnc.Failure;
         return failure is null ? (libraries, null) : (null, "Ogg Vorbis is unavailable: " + failure);
