@@ -26,9 +26,10 @@ public sealed record ResolvedParameters
     [Id(17)] public int? Bars { get; init; }
 }
 
-/// <summary>A sung line and the moment its first syllable starts, for LRC output.</summary>
+/// <summary>A sung line: the moment its first syllable starts (what LRC keeps) and, where the engine knows it, the
+/// moment its last syllable ends.</summary>
 [GenerateSerializer, Immutable]
-public sealed record LyricLine([property: Id(0)] double StartSeconds, [property: Id(1)] string Text);
+public sealed record LyricLine([property: Id(0)] double StartSeconds, [property: Id(1)] string Text, [property: Id(2)] double? EndSeconds = null);
 
 public static class Lrc
 {

@@ -39,7 +39,15 @@ public sealed record JobAudio(
     [property: Id(3)] int SampleRate,
     [property: Id(4)] int Channels,
     [property: Id(5)] IReadOnlyList<StoredArtifact> Files,
-    [property: Id(6)] string? LrcContent);
+    [property: Id(6)] string? LrcContent)
+{
+    /// <summary>Sung lines with start and end times; empty when nothing is sung (and for jobs stored before lines were
+    /// kept, which have only <see cref="LrcContent"/>).</summary>
+    [Id(7)] public IReadOnlyList<LyricLine> Lyrics { get; init; } = [];
+
+    /// <summary>Measured from the rendered audio at completion; null for jobs completed before analysis existed.</summary>
+    [Id(8)] public OutputAnalysis? Analysis { get; init; }
+}
 
 [GenerateSerializer, Immutable]
 public sealed record StoredArtifact(

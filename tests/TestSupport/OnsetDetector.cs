@@ -1,3 +1,4 @@
+using AudioMusic.Audio.Analysis;
 using AudioMusic.Audio;
 
 namespace AudioMusic.TestSupport;

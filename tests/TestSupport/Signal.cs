@@ -5,18 +5,7 @@ namespace AudioMusic.TestSupport;
 /// <summary>Level, energy and similarity measures on PCM.</summary>
 public static class Signal
 {
-    public static float[] Mono(AudioBuffer audio)
-    {
-        var mono = new float[audio.Frames];
-        foreach (var channel in audio.Channels)
-        {
-            for (var i = 0; i < mono.Length; i++)
-            {
-                mono[i] += channel[i] / audio.ChannelCount;
-            }
-        }
-        return mono;
-    }
+    public static float[] Mono(AudioBuffer audio) => AudioMusic.Audio.Analysis.Downmix.Mono(audio);
 
     public static double Rms(ReadOnlySpan<float> samples)
     {

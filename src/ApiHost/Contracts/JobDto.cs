@@ -27,7 +27,13 @@ public sealed record JobDto(
     string? ErrorMessage,
     int Attempt);
 
-public sealed record OutputDto(int Index, int Seed, double Duration, int SampleRate, int Channels, IReadOnlyDictionary<string, string> Urls, string? LrcContent);
+/// <summary>One variation: its stored encodings (any other format is made on request from the audio URL with
+/// <c>format</c>), its waveform and lyrics routes, and what it measures like.</summary>
+public sealed record OutputDto(int Index, int Seed, double Duration, int SampleRate, int Channels, IReadOnlyDictionary<string, string> Urls, string? LrcContent,
+    string WaveformUrl, string? LyricsUrl, AnalysisDto? Analysis);
+
+/// <summary>Measured from the rendered audio; null fields where the audio has too little to tell (see docs/api.md).</summary>
+public sealed record AnalysisDto(double? IntegratedLufs, double? TruePeakDbtp, double Duration, double? TempoBpm, string? Key, double? KeyConfidence);
 
 /// <summary>The validated request, in the same field names a client sends.</summary>
 public sealed record RequestDto(

@@ -11,7 +11,9 @@ public static class JobMapper
     public static JobDto ToDto(JobView job)
     {
         var outputs = job.Audio.Select(a => new OutputDto(a.Index, a.Seed, Math.Round(a.DurationSeconds, 3), a.SampleRate, a.Channels,
-            a.Files.ToDictionary(f => f.Format.ToWire(), f => AudioUrl(job.Id, a.Index, f.Format)), a.LrcContent)).ToList();
+            a.Files.ToDictionary(f => f.Format.ToWire(), f => AudioUrl(job.Id, a.Index, f.Format)), a.LrcContent,
+            OutputUrl(job.Id, "waveform", a.Index), string.IsNullOrEmpty(a.LrcContent) ? null : OutputUrl(job.Id, "lyrics", a.Index),
+            a.Analysis is { } m ? new AnalysisDto(m.IntegratedLufs, m.TruePeakDbtp, m.DurationSeconds, m.TempoBpm, m.Key?.ToString(), m.KeyConfidence) : null)).ToList();
         var first = outputs.FirstOrDefault();
         return new JobDto(
             job.Id,
@@ -54,6 +56,9 @@ public static class JobMapper
     public static PresetDto ToDto(GenrePreset p) => new(
         p.Name, p.Slug, p.Caption, p.CaptionTags, p.MinBpm, p.MaxBpm, p.DefaultBpm, p.Modes.Select(m => m.ToString().ToLowerInvariant()).ToList(),
         p.Meters.Select(m => m.ToString()).ToList(), p.DefaultDurationSeconds);
+
+    private static string OutputUrl(string jobId, string route, int index) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{JobsBase}/{jobId}/{route}?index={index}");
 
     public static string AudioUrl(string jobId, int index, AudioFormat format) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{JobsBase}/{jobId}/audio?index={index}&format={format.ToWire()}");

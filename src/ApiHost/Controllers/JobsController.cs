@@ -174,8 +174,7 @@ public sealed class JobsController : ControllerBase
 
     private async Task<JobView?> FindAsync(string id) => IsJobId(id) ? await _grains.GetGrain<IJobGrain>(id).GetView() : null;
 
-    /// <summary>Job ids are GUIDs; anything else cannot name a job, and must not activate a grain.</summary>
-    private static bool IsJobId(string id) => Guid.TryParseExact(id, "D", out _);
+    private static bool IsJobId(string id) => JobIds.IsValid(id);
 
-    private static ObjectResult JobNotFound(string id) => Problems.Problems.NotFound($"no job with id '{(id.Length > 64 ? id[..64] + "…" : id)}'");
+    private static ObjectResult JobNotFound(string id) => JobIds.NotFound(id);
 }

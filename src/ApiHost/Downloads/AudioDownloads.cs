@@ -25,26 +25,18 @@ public sealed class AudioDownloads
     public async Task<IActionResult> ServeAsync(JobView job, AudioQuery query, HttpContext http)
     {
         var errors = new List<FieldError>();
-        var index = 0;
-        if (query.Index is not null && (!int.TryParse(query.Index, NumberStyles.None, CultureInfo.InvariantCulture, out index) || index >= RequestLimits.MaxBatchSize))
-        {
-            errors.Add(new FieldError("index", $"must be an integer from 0 to {RequestLimits.MaxBatchSize - 1}"));
-        }
+        var index = OutputSelection.ParseIndex(query.Index, errors);
         var spec = RenditionSpec.Parse(query.Format, query.Bitrate, query.SampleRate, job.Request.Format, errors);
         if (errors.Count > 0 || spec is null)
         {
             return Problems.Problems.Validation(errors);
         }
         var format = spec.Format;
-        if (job.Status != JobStatus.Completed)
+        var (output, problem) = OutputSelection.Select(job, index);
+        if (output is null)
         {
-            return Problems.Problems.Conflict($"the job is {job.Status.ToWire()}; audio exists once it is COMPLETED");
+            return problem!;
         }
-        if (index >= job.Audio.Count)
-        {
-            return Problems.Problems.NotFound(string.Create(CultureInfo.InvariantCulture, $"the job has {job.Audio.Count} variation(s); index {index} does not exist"));
-        }
-        var output = job.Audio[index];
         var file = spec.IsDefault(output.SampleRate) ? output.Files.FirstOrDefault(f => f.Format == format) : null;
         if (file is null)
         {

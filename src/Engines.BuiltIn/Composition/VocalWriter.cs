@@ -57,7 +57,12 @@ public sealed class VocalWriter
         // audible starts come from the synthesiser's own time line over the whole part.
         var audible = SingingSynthesizer.AudibleStarts(notes);
         var lines = lineStarts
-            .Select(l => new LyricLine(Math.Max(0, double.IsNaN(audible[l.FirstNote]) ? notes[l.FirstNote].StartSeconds : audible[l.FirstNote]), l.Text))
+            .Select((l, i) =>
+            {
+                var last = notes[(i + 1 < lineStarts.Count ? lineStarts[i + 1].FirstNote : notes.Count) - 1];
+                var start = Math.Max(0, double.IsNaN(audible[l.FirstNote]) ? notes[l.FirstNote].StartSeconds : audible[l.FirstNote]);
+                return new LyricLine(start, l.Text, Math.Max(start, last.StartSeconds + last.DurationSeconds));
+            })
             .ToList();
         return new VocalPart(notes, lines);
     }

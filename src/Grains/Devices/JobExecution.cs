@@ -1,3 +1,4 @@
+using AudioMusic.Audio.Analysis;
 using AudioMusic.Audio.Codecs;
 using AudioMusic.Domain;
 using AudioMusic.Engines;
@@ -32,6 +33,8 @@ public sealed class JobExecution
         for (var i = 0; i < result.Variations.Count; i++)
         {
             var variation = result.Variations[i];
+            // Measuring runs beside encoding: on a machine with a core to spare it adds nothing to the job's time.
+            var analysis = Task.Run(() => AudioAnalyzer.Analyze(variation.Audio, cancellationToken), cancellationToken);
             var files = new List<StoredArtifact>();
             foreach (var format in formats)
             {
@@ -42,7 +45,11 @@ public sealed class JobExecution
                 files.Add(await EncodeAndStoreAsync(encoder, variation.Audio, options, job.JobId, attempt, i, cancellationToken).ConfigureAwait(false));
             }
             var lyrics = variation.Lyrics.Count > 0 ? Lrc.Format(variation.Lyrics) : null;
-            audio.Add(new JobAudio(i, variation.Seed, variation.Audio.DurationSeconds, variation.Audio.SampleRate, variation.Audio.ChannelCount, files, lyrics));
+            audio.Add(new JobAudio(i, variation.Seed, variation.Audio.DurationSeconds, variation.Audio.SampleRate, variation.Audio.ChannelCount, files, lyrics)
+            {
+                Lyrics = variation.Lyrics,
+                Analysis = await analysis.ConfigureAwait(false),
+            });
             progress.Report(new EngineProgress(EngineShare + (1 - EngineShare) * (i + 1) / result.Variations.Count, "encoding"));
         }
         return new JobResult(result.Resolved, audio);

@@ -102,6 +102,7 @@ public static class SiloHosting
         services.AddSingleton<DeviceInventory>();
         services.AddSingleton<JobExecution>();
         services.AddSingleton<Renditions.Transcoder>();
+        services.AddSingleton<Waveforms.WaveformMaker>();
         services.AddSingleton<DeviceHost>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DeviceHost>());
         services.AddPlacementDirector<DevicePlacementStrategy, DevicePlacementDirector>();

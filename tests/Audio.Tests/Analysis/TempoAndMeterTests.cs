@@ -1,3 +1,4 @@
+using AudioMusic.Audio.Analysis;
 using AudioMusic.TestSupport;
 
 namespace AudioMusic.Audio.Tests.Analysis;

@@ -1,3 +1,4 @@
+using AudioMusic.Audio.Analysis;
 using AudioMusic.Domain;
 using AudioMusic.TestSupport;
 

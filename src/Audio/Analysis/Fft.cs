@@ -1,4 +1,4 @@
-namespace AudioMusic.TestSupport;
+namespace AudioMusic.Audio.Analysis;
 
 /// <summary>In-place iterative radix-2 complex FFT; lengths must be powers of two.</summary>
 public static class Fft

@@ -1,7 +1,6 @@
-using AudioMusic.Audio;
 using AudioMusic.Domain;
 
-namespace AudioMusic.TestSupport;
+namespace AudioMusic.Audio.Analysis;
 
 /// <summary>Estimates the key: a chroma vector (FFT bins between 55 Hz and 2 kHz folded onto the twelve pitch
 /// classes, log-compressed frame by frame) summed over the piece and correlated with Temperley's (Kostka–Payne)
@@ -35,7 +34,7 @@ public static class KeyEstimator
     /// <summary>Pitch-class energy of the whole piece, normalised to sum 1; index 0 is C.</summary>
     public static double[] Chroma(AudioBuffer audio)
     {
-        var mono = Signal.Mono(audio);
+        var mono = Downmix.Mono(audio);
         var window = Spectrum.Hann(FrameSize);
         var binHz = (double)audio.SampleRate / FrameSize;
         var first = (int)Math.Ceiling(LowHz / binHz);

@@ -1,4 +1,4 @@
-namespace AudioMusic.TestSupport;
+namespace AudioMusic.Audio.Analysis;
 
 /// <summary>Onset strength over time: the half-wave-rectified rise of log-compressed spectral magnitude
 /// ("spectral flux"), one value per hop. Peaks mark note and drum onsets; its periodicity is the tempo.</summary>
@@ -24,30 +24,37 @@ public sealed class OnsetEnvelope
     /// <summary>Computes the envelope over bins from <paramref name="lowHz"/> to <paramref name="highHz"/>
     /// (the whole band by default; a low band isolates kick and bass accents). With <paramref name="compression"/>
     /// zero the flux is linear in magnitude, which keeps loud and soft onsets in proportion (for judging accents).</summary>
-    public static OnsetEnvelope Compute(ReadOnlySpan<float> mono, int sampleRate, double lowHz = 0, double highHz = double.MaxValue, double compression = LogCompression)
+    public static OnsetEnvelope Compute(ReadOnlySpan<float> mono, int sampleRate, double lowHz = 0, double highHz = double.MaxValue, double compression = LogCompression) =>
+        Compute(Spectrum.Spectrogram(mono, FrameSize, Hop), sampleRate, lowHz, highHz, compression);
+
+    /// <summary>As above, from a spectrogram of <see cref="FrameSize"/> frames every <see cref="Hop"/> samples, so several
+    /// envelopes of one signal share one transform.</summary>
+    public static OnsetEnvelope Compute(double[][] spectrogram, int sampleRate, double lowHz = 0, double highHz = double.MaxValue, double compression = LogCompression)
     {
-        var spectrogram = Spectrum.Spectrogram(mono, FrameSize, Hop);
+        ArgumentNullException.ThrowIfNull(spectrogram);
         var binHz = (double)sampleRate / FrameSize;
         var firstBin = Math.Max(1, (int)Math.Ceiling(lowHz / binHz));
         var lastBin = Math.Min((FrameSize / 2) - 1, (int)Math.Floor(Math.Min(highHz, sampleRate / 2.0) / binHz));
         var values = new double[spectrogram.Length];
         // Before the first frame there is silence, so a sound that starts the signal counts as an onset.
-        var silence = new double[spectrogram.Length == 0 ? 0 : spectrogram[0].Length];
+        var bins = spectrogram.Length == 0 ? 0 : spectrogram[0].Length;
+        // Each frame's compressed magnitudes are computed once and kept for the next frame's comparison.
+        var previous = new double[bins];
+        var current = new double[bins];
         for (var f = 0; f < spectrogram.Length; f++)
         {
-            var previous = f == 0 ? silence : spectrogram[f - 1];
             double flux = 0;
             for (var k = firstBin; k <= lastBin; k++)
             {
-                var rise = compression > 0
-                    ? Math.Log(1 + (compression * spectrogram[f][k])) - Math.Log(1 + (compression * previous[k]))
-                    : spectrogram[f][k] - previous[k];
+                current[k] = compression > 0 ? Math.Log(1 + (compression * spectrogram[f][k])) : spectrogram[f][k];
+                var rise = current[k] - previous[k];
                 if (rise > 0)
                 {
                     flux += rise;
                 }
             }
             values[f] = flux;
+            (previous, current) = (current, previous);
         }
         return new OnsetEnvelope(values, (double)sampleRate / Hop);
     }
@@ -55,14 +62,17 @@ public sealed class OnsetEnvelope
     /// <summary>Linear flux in three bands (below 200 Hz, 200 Hz–2 kHz, above 2 kHz), each divided by its own
     /// largest value and summed: accents in proportion within each band, yet a kick's large low-frequency
     /// magnitudes do not outweigh a snare's or a hi-hat's, and a band with few events is not magnified.</summary>
-    public static OnsetEnvelope ComputeBandBalanced(ReadOnlySpan<float> mono, int sampleRate)
+    public static OnsetEnvelope ComputeBandBalanced(ReadOnlySpan<float> mono, int sampleRate) =>
+        ComputeBandBalanced(Spectrum.Spectrogram(mono, FrameSize, Hop), sampleRate);
+
+    public static OnsetEnvelope ComputeBandBalanced(double[][] spectrogram, int sampleRate)
     {
         (double Low, double High)[] bands = [(0, 200), (200, 2000), (2000, double.MaxValue)];
         double[]? sum = null;
         var fps = 0.0;
         foreach (var (low, high) in bands)
         {
-            var band = Compute(mono, sampleRate, low, high, compression: 0);
+            var band = Compute(spectrogram, sampleRate, low, high, compression: 0);
             fps = band.FramesPerSecond;
             sum ??= new double[band.Values.Length];
             var largest = band.Values.Length == 0 ? 0 : band.Values.Max();

@@ -1,4 +1,4 @@
-namespace AudioMusic.TestSupport;
+namespace AudioMusic.Audio.Analysis;
 
 /// <summary>Windowed magnitude spectra and short-time spectrograms of mono signals.</summary>
 public static class Spectrum

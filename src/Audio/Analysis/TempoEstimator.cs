@@ -1,6 +1,4 @@
-using AudioMusic.Audio;
-
-namespace AudioMusic.TestSupport;
+namespace AudioMusic.Audio.Analysis;
 
 /// <summary>Estimates tempo in beats per minute from the periodicity of the onset envelope.
 /// The period is scored by autocorrelation (of the log-compressed envelope) at one to four whole periods, which
@@ -19,10 +17,11 @@ public static class TempoEstimator
 
     public static double Estimate(AudioBuffer audio, double minBpm = DefaultMinBpm, double maxBpm = DefaultMaxBpm)
     {
-        var mono = Signal.Mono(audio);
+        ArgumentNullException.ThrowIfNull(audio);
+        var spectrogram = Spectrum.Spectrogram(Downmix.Mono(audio), OnsetEnvelope.FrameSize, OnsetEnvelope.Hop);
         return Estimate(
-            OnsetEnvelope.Compute(mono, audio.SampleRate),
-            OnsetEnvelope.ComputeBandBalanced(mono, audio.SampleRate),
+            OnsetEnvelope.Compute(spectrogram, audio.SampleRate),
+            OnsetEnvelope.ComputeBandBalanced(spectrogram, audio.SampleRate),
             minBpm,
             maxBpm);
     }

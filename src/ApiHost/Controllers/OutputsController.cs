@@ -1,0 +1,116 @@
+using System.Globalization;
+using AudioMusic.ApiHost.Downloads;
+using AudioMusic.ApiHost.Outputs;
+using AudioMusic.Audio.Analysis;
+using AudioMusic.Domain;
+using AudioMusic.Grains;
+using AudioMusic.Grains.Waveforms;
+using AudioMusic.Storage;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace AudioMusic.ApiHost.Controllers;
+
+/// <summary>What a completed job's outputs offer beside their audio: waveform peaks and timed lyrics.</summary>
+[ApiController]
+public sealed class OutputsController : ControllerBase
+{
+    private const string Jobs = "api/v1/music/jobs";
+
+    private readonly IGrainFactory _grains;
+    private readonly IArtifactStore _store;
+
+    public OutputsController(IGrainFactory grains, IArtifactStore store)
+    {
+        _grains = grains;
+        _store = store;
+    }
+
+    /// <summary>Min/max peaks per channel in BBC audiowaveform's JSON layout (version 2), computed once and kept.</summary>
+    [HttpGet(Jobs + "/{id}/waveform")]
+    public async Task<IActionResult> Waveform(string id, [FromQuery] string? index, [FromQuery] string? points)
+    {
+        var job = await FindAsync(id);
+        if (job is null)
+        {
+            return JobIds.NotFound(id);
+        }
+        var errors = new List<FieldError>();
+        var variation = OutputSelection.ParseIndex(index, errors);
+        var count = WaveformPeaks.DefaultPoints;
+        if (points is not null && (!int.TryParse(points, NumberStyles.None, CultureInfo.InvariantCulture, out count)
+            || count is < WaveformPeaks.MinPoints or > WaveformPeaks.MaxPoints))
+        {
+            errors.Add(new FieldError("points", $"must be an integer from {WaveformPeaks.MinPoints} to {WaveformPeaks.MaxPoints}"));
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Problems.Validation(errors);
+        }
+        var (output, problem) = OutputSelection.Select(job, variation);
+        if (output is null)
+        {
+            return problem!;
+        }
+        var master = output.Files.FirstOrDefault(f => f.Format == AudioFormat.Flac);
+        if (master is null)
+        {
+            return Problems.Problems.NotFound("this output has no FLAC master to draw a waveform from");
+        }
+        var key = WaveformGrain.KeyFor(master.Key, count);
+        var made = await _grains.GetGrain<IWaveformGrain>(key).Ensure(master.Key, count);
+        var stream = made.Key is null ? null : await _store.OpenReadAsync(made.Key, 0, null, HttpContext.RequestAborted);
+        if (stream is null)
+        {
+            return Problems.Problems.NotFound(made.Error ?? "the waveform of this output is no longer stored");
+        }
+        return File(stream, WaveformMaker.ContentType);
+    }
+
+    /// <summary>The sung lines as LRC (the default) or as JSON with each line's start and end; 404 when nothing is sung.</summary>
+    [HttpGet(Jobs + "/{id}/lyrics")]
+    public async Task<IActionResult> Lyrics(string id, [FromQuery] string? index, [FromQuery] string? format)
+    {
+        var job = await FindAsync(id);
+        if (job is null)
+        {
+            return JobIds.NotFound(id);
+        }
+        var errors = new List<FieldError>();
+        var variation = OutputSelection.ParseIndex(index, errors);
+        var asJson = format?.Trim().ToLowerInvariant() switch
+        {
+            null or "lrc" => false,
+            "json" => true,
+            _ => (bool?)null,
+        };
+        if (asJson is null)
+        {
+            errors.Add(new FieldError("format", "must be one of lrc, json"));
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Problems.Validation(errors);
+        }
+        var (output, problem) = OutputSelection.Select(job, variation);
+        if (output is null)
+        {
+            return problem!;
+        }
+        if (string.IsNullOrEmpty(output.LrcContent))
+        {
+            return Problems.Problems.NotFound("nothing is sung in this output, so it has no lyrics");
+        }
+        if (asJson == true)
+        {
+            return Ok(TimedLyrics.Of(output));
+        }
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileNameStar = string.Create(CultureInfo.InvariantCulture, $"{job.Id}-{variation}.lrc"),
+        }.ToString();
+        return Content(output.LrcContent + "\n", "text/plain; charset=utf-8");
+    }
+
+    private async Task<JobView?> FindAsync(string id) => JobIds.IsValid(id) ? await _grains.GetGrain<IJobGrain>(id).GetView() : null;
+}
