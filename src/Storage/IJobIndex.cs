@@ -20,6 +20,9 @@ public interface IJobIndex
 
     /// <summary>Processing jobs whose device lease ran out before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<JobIndexEntry>> ExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Jobs whose audio was stored before <paramref name="cutoff"/> and is still kept, oldest first (the retention sweep).</summary>
+    Task<IReadOnlyList<JobIndexEntry>> AudioStoredBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
 }
 
 public sealed record JobIndexEntry(
@@ -32,7 +35,8 @@ public sealed record JobIndexEntry(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Attempt,
-    DateTimeOffset? LeaseExpiresAt);
+    DateTimeOffset? LeaseExpiresAt,
+    DateTimeOffset? AudioStoredAt = null);
 
 /// <summary>Filters for listing; <see cref="Text"/> matches display name, caption, lyrics or query, ignoring case.</summary>
 public sealed record JobQuery(string? Owner, JobStatus? Status, MusicTask? Task, string? Text, string? Cursor, int Limit);

@@ -38,7 +38,9 @@ public abstract class JobIndexContract
                 CreatedAt: created,
                 UpdatedAt: created.AddSeconds(5),
                 Attempt: random.Next(0, 3),
-                LeaseExpiresAt: status == JobStatus.Processing ? Epoch.AddMinutes(random.Next(1, 20)) : null));
+                LeaseExpiresAt: status == JobStatus.Processing ? Epoch.AddMinutes(random.Next(1, 20)) : null,
+                // Completed jobs keep their audio, except a few whose audio retention already deleted.
+                AudioStoredAt: status == JobStatus.Completed && i % 5 != 0 ? created.AddSeconds(5 + random.Next(0, 600)) : null));
         }
         return entries;
     }
@@ -202,6 +204,24 @@ public abstract class JobIndexContract
     }
 
     [SkippableFact]
+    public async Task Audio_stored_before_a_cutoff_comes_oldest_first_and_leaves_once_deleted()
+    {
+        var (index, entries) = await SeededAsync();
+        var cutoff = Epoch.AddMinutes(6);
+
+        var old = await index.AudioStoredBeforeAsync(cutoff, 100, CancellationToken.None);
+
+        var expected = entries.Where(e => e.AudioStoredAt < cutoff)
+            .OrderBy(e => e.AudioStoredAt).ThenBy(e => e.JobId, StringComparer.Ordinal).ToList();
+        Assert.True(expected.Count >= 3, "the seed must have jobs with old audio");
+        Assert.Equal(expected, old);
+        Assert.Equal(expected.Take(2), await index.AudioStoredBeforeAsync(cutoff, 2, CancellationToken.None));
+
+        await index.UpsertAsync(old[0] with { AudioStoredAt = null }, CancellationToken.None);
+        Assert.Equal(expected.Skip(1), await index.AudioStoredBeforeAsync(cutoff, 100, CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Upsert_replaces_every_field_of_an_existing_entry()
     {
         var index = await CreateIndexAsync();
@@ -210,7 +230,7 @@ public abstract class JobIndexContract
         {
             Owner = "carol", Task = MusicTask.Lyric2Vocals, Status = JobStatus.Processing, DisplayName = "Renamed",
             SearchText = "new words", UpdatedAt = original.UpdatedAt.AddMinutes(1), Attempt = 2,
-            LeaseExpiresAt = Epoch.AddHours(1),
+            LeaseExpiresAt = Epoch.AddHours(1), AudioStoredAt = Epoch.AddHours(2),
         };
 
         await index.UpsertAsync(original, CancellationToken.None);

@@ -24,7 +24,7 @@ public sealed class SchemaMigratorTests(PostgresDatabaseFixture database) : ICla
         var versions = MigrationScript.Embedded.Select(s => s.Version).ToList();
 
         Assert.Equal(Enumerable.Range(1, versions.Count), versions);
-        Assert.Contains(MigrationScript.Embedded, s => s.Name == "0006_audiomusic_artifacts");
+        Assert.Contains(MigrationScript.Embedded, s => s.Name == "0007_audiomusic_retention");
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed record JobDto(
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
     string? ErrorMessage,
-    int Attempt);
+    int Attempt,
+    DateTimeOffset? AudioExpiredAt);
 
 /// <summary>One variation: its stored encodings (any other format is made on request from the audio URL with
 /// <c>format</c>), its waveform and lyrics routes, and what it measures like.</summary>

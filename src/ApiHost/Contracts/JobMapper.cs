@@ -36,7 +36,8 @@ public static class JobMapper
             job.StartedAt,
             job.CompletedAt,
             job.ErrorMessage,
-            job.Attempt);
+            job.Attempt,
+            job.AudioExpiredAt);
     }
 
     public static RequestDto ToDto(GenerationRequest r) => new(

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace AudioMusic.ApiHost.Downloads;
 
 /// <summary>The rules every route that reads one output of a job shares: <c>index</c> is 0–7, the job must be
-/// COMPLETED (409 otherwise), and the variation must exist (404 otherwise).</summary>
+/// COMPLETED (409 otherwise), its audio not deleted by retention (410 otherwise), and the variation must exist
+/// (404 otherwise).</summary>
 public static class OutputSelection
 {
     public static int ParseIndex(string? text, List<FieldError> errors)
@@ -27,6 +28,11 @@ public static class OutputSelection
         if (job.Status != JobStatus.Completed)
         {
             return (null, Problems.Problems.Conflict($"the job is {job.Status.ToWire()}; its outputs exist once it is COMPLETED"));
+        }
+        if (job.AudioExpiredAt is { } expired)
+        {
+            return (null, Problems.Problems.Status(StatusCodes.Status410Gone, "/problems/audio-expired", "The audio of this job has expired.",
+                string.Create(CultureInfo.InvariantCulture, $"retention deleted this job's audio at {expired:O}; the job's description is kept")));
         }
         if (index >= job.Audio.Count)
         {

@@ -89,6 +89,7 @@ public static class SiloHosting
         services.Configure<QueueOptions>(configuration.GetSection("Queue"));
         services.Configure<DeviceOptions>(configuration.GetSection("Devices"));
         services.Configure<EngineOptions>(configuration.GetSection("Engines"));
+        services.Configure<Retention.RetentionOptions>(configuration.GetSection("Storage"));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => AudioEncoders.CreateDefault());
         services.TryAddSingleton<IJobIndex, MemoryJobIndex>();
@@ -105,6 +106,7 @@ public static class SiloHosting
         services.AddSingleton<Waveforms.WaveformMaker>();
         services.AddSingleton<DeviceHost>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DeviceHost>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Retention.RetentionHost>();
         services.AddPlacementDirector<DevicePlacementStrategy, DevicePlacementDirector>();
         return silo;
     }

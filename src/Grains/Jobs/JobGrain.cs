@@ -295,6 +295,19 @@ public sealed partial class JobGrain : Grain, IJobGrain
         }
     }
 
+    public async Task<bool> ExpireAudio(DateTimeOffset cutoff)
+    {
+        if (!Exists || Job.Status != JobStatus.Completed || Job.AudioExpiredAt is not null || Job.CompletedAt is not { } completed || completed >= cutoff)
+        {
+            return false;
+        }
+        await _artifacts.DeleteJobAsync(JobId, CancellationToken.None);
+        Job.AudioExpiredAt = _time.GetUtcNow();
+        await PersistAsync();
+        DeactivateOnIdle();
+        return true;
+    }
+
     private async Task<bool> TryRequeueAsync(string reason)
     {
         var enqueue = await Queue.Enqueue(new QueueTicket(JobId, Job.Request!, 0));
@@ -329,40 +342,12 @@ public sealed partial class JobGrain : Grain, IJobGrain
         await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
     }
 
-    private JobIndexEntry IndexEntry()
-    {
-        var request = Job.Request!;
-        var search = string.Join('\n', new[] { Job.DisplayName, request.Caption, request.Lyrics, request.Query, Job.Plan?.Caption }
-            .Where(s => !string.IsNullOrEmpty(s)));
-        return new JobIndexEntry(JobId, Job.Owner, ListedTask, Job.Status, Job.DisplayName, search, Job.CreatedAt,
-            _time.GetUtcNow(), Job.Attempt, Job.Status == JobStatus.Processing ? Job.LeaseExpiresAt : null);
-    }
+    private JobIndexEntry IndexEntry() => JobProjections.IndexEntry(Job, JobId, _time.GetUtcNow());
 
-    /// <summary>Simple-mode jobs are listed as "simple" although the planned request is text2music or similar.</summary>
-    private MusicTask ListedTask => Job.Plan is not null ? MusicTask.Simple : Job.Request!.Task;
+    private MusicTask ListedTask => JobProjections.ListedTask(Job);
 
-    private JobView View() => new()
-    {
-        Id = JobId,
-        Task = ListedTask,
-        Status = Job.Status,
-        Progress = Math.Round(Job.Progress, 1),
-        Stage = Job.Stage,
-        QueuePosition = Job.Status == JobStatus.Pending ? _positions.PositionOf(Job.QueueSequence) : null,
-        DisplayName = Job.DisplayName,
-        Request = Job.Request!,
-        Resolved = Job.Resolved,
-        Plan = Job.Plan,
-        Seeds = Job.Seeds,
-        Audio = Job.Audio,
-        CreatedAt = Job.CreatedAt,
-        StartedAt = Job.StartedAt,
-        CompletedAt = Job.CompletedAt,
-        ErrorMessage = Job.Status is JobStatus.Failed or JobStatus.Pending ? Job.Error : null,
-        Attempt = Job.Attempt,
-        Device = Job.Status == JobStatus.Processing ? Job.Device : null,
-        Owner = Job.Owner,
-    };
+    private JobView View() =>
+        JobProjections.View(Job, JobId, Job.Status == JobStatus.Pending ? _positions.PositionOf(Job.QueueSequence) : null);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} accepted ({Task})")]
     private partial void LogSubmitted(string jobId, string task);

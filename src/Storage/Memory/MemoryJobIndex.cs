@@ -84,4 +84,10 @@ public sealed class MemoryJobIndex : IJobIndex
             .Where(e => e.LeaseExpiresAt is { } lease && lease < now)
             .OrderBy(e => e.LeaseExpiresAt).ThenBy(e => e.JobId, StringComparer.Ordinal)
             .Take(limit).ToList());
+
+    public Task<IReadOnlyList<JobIndexEntry>> AudioStoredBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<JobIndexEntry>>(Entries
+            .Where(e => e.AudioStoredAt is { } stored && stored < cutoff)
+            .OrderBy(e => e.AudioStoredAt).ThenBy(e => e.JobId, StringComparer.Ordinal)
+            .Take(limit).ToList());
 }

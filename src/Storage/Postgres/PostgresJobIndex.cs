@@ -10,7 +10,7 @@ namespace AudioMusic.Storage.Postgres;
 public sealed class PostgresJobIndex : IJobIndex
 {
     private const string Columns =
-        "job_id, owner, task, status, display_name, search_text, created_at, updated_at, attempt, lease_expires_at";
+        "job_id, owner, task, status, display_name, search_text, created_at, updated_at, attempt, lease_expires_at, audio_stored_at";
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -20,12 +20,13 @@ public sealed class PostgresJobIndex : IJobIndex
     {
         await using var command = _dataSource.CreateCommand($"""
             INSERT INTO audiomusic_jobs ({Columns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (job_id) DO UPDATE SET
                 owner = excluded.owner, task = excluded.task, status = excluded.status,
                 display_name = excluded.display_name, search_text = excluded.search_text,
                 created_at = excluded.created_at, updated_at = excluded.updated_at,
-                attempt = excluded.attempt, lease_expires_at = excluded.lease_expires_at
+                attempt = excluded.attempt, lease_expires_at = excluded.lease_expires_at,
+                audio_stored_at = excluded.audio_stored_at
             """);
         command.Parameters.Add(Text(entry.JobId));
         command.Parameters.Add(Text(entry.Owner));
@@ -37,6 +38,7 @@ public sealed class PostgresJobIndex : IJobIndex
         command.Parameters.Add(Timestamp(entry.UpdatedAt));
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = entry.Attempt });
         command.Parameters.Add(Timestamp(entry.LeaseExpiresAt));
+        command.Parameters.Add(Timestamp(entry.AudioStoredAt));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -143,6 +145,19 @@ public sealed class PostgresJobIndex : IJobIndex
         return await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<JobIndexEntry>> AudioStoredBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT {Columns} FROM audiomusic_jobs
+            WHERE audio_stored_at IS NOT NULL AND audio_stored_at < $1
+            ORDER BY audio_stored_at, job_id
+            LIMIT $2
+            """);
+        command.Parameters.Add(Timestamp(cutoff));
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadEntriesAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<List<JobIndexEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var entries = new List<JobIndexEntry>();
@@ -159,7 +174,8 @@ public sealed class PostgresJobIndex : IJobIndex
                 CreatedAt: reader.GetFieldValue<DateTimeOffset>(6),
                 UpdatedAt: reader.GetFieldValue<DateTimeOffset>(7),
                 Attempt: reader.GetInt32(8),
-                LeaseExpiresAt: reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9)));
+                LeaseExpiresAt: reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9),
+                AudioStoredAt: reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10)));
         }
         return entries;
     }
