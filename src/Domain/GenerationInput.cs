@@ -25,4 +25,5 @@ public sealed record GenerationInput
     public double? Shift { get; init; }
     public string? SampleType { get; init; }
     public string? Query { get; init; }
+    public bool? Stems { get; init; }
 }

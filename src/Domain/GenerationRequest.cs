@@ -31,6 +31,8 @@ public sealed record GenerationRequest
     [Id(18)] public SampleType? SampleType { get; init; }
     /// <summary>The natural-language query of a simple-mode request.</summary>
     [Id(19)] public string? Query { get; init; }
+    /// <summary>Also keep each variation's stems (vocals, drums, bass, other); only engines that can are offered.</summary>
+    [Id(20)] public bool Stems { get; init; }
 
     /// <summary>Lyrics that will actually be sung: none for instrumental requests.</summary>
     public string? EffectiveLyrics => Instrumental ? null : Lyrics;

@@ -36,6 +36,7 @@ public static class GenerationRequestParser
             Shift = input.Shift,
             SampleType = sampleType,
             Query = task == MusicTask.Simple ? input.Query?.Trim() : null,
+            Stems = input.Stems ?? false,
         };
         if (input.Duration is { } d && d != RequestLimits.AutoDuration && (double.IsNaN(d) || double.IsInfinity(d)))
         {

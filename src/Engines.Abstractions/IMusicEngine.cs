@@ -27,11 +27,13 @@ public interface IMusicEngine
     Task<EngineResult> GenerateAsync(EngineJob job, IProgress<EngineProgress> progress, CancellationToken cancellationToken);
 }
 
+/// <param name="Stems">Whether the engine can also deliver each variation's stems (<see cref="EngineVariation.Stems"/>).</param>
 public sealed record EngineCapabilities(
     IReadOnlySet<MusicTask> Tasks,
     double MaxDurationSeconds,
     int MaxBatchSize,
-    string Description);
+    string Description,
+    bool Stems = false);
 
 public sealed record EngineAvailability(bool IsAvailable, string? Reason)
 {
@@ -57,5 +59,6 @@ public readonly record struct EngineProgress(double Fraction, string Stage);
 
 public sealed record EngineResult(ResolvedParameters Resolved, IReadOnlyList<EngineVariation> Variations);
 
-/// <summary>One generated variation: 48 kHz stereo PCM, the seed that made it and its timed lyric lines.</summary>
-public sealed record EngineVariation(int Seed, AudioBuffer Audio, IReadOnlyList<LyricLine> Lyrics);
+/// <summary>One generated variation: 48 kHz stereo PCM, the seed that made it and its timed lyric lines; with a
+/// stems request, also its stems by name ("vocals", "drums", "bass", "other"), each as long as the audio.</summary>
+public sealed record EngineVariation(int Seed, AudioBuffer Audio, IReadOnlyList<LyricLine> Lyrics, IReadOnlyDictionary<string, AudioBuffer>? Stems = null);

@@ -9,8 +9,6 @@ namespace AudioMusic.Engines.BuiltIn;
 
 /// <summary>A variation with its two stems before mastering (dry, scaled by the master's gain): the sung voice
 /// (silent for instrumental jobs) and everything else.</summary>
-public sealed record StemRender(EngineVariation Variation, AudioBuffer Vocals, AudioBuffer Accompaniment);
-
 /// <summary>A composed variation before synthesis: its timing and form, the accompaniment (null for vocals-only
 /// jobs), the sung notes and the lyric lines with their times.</summary>
 public sealed record SongScore(SongTiming Timing, FormPlan Form, Arrangement? Arrangement, IReadOnlyList<SungNote> Vocals, IReadOnlyList<LyricLine> Lines);
@@ -31,7 +29,8 @@ public sealed class BuiltInEngine : IMusicEngine
         new HashSet<MusicTask> { MusicTask.Text2Music, MusicTask.Prompt2Instrumental, MusicTask.Text2Rap, MusicTask.Lyric2Vocals, MusicTask.Text2Samples },
         RequestLimits.MaxDurationSeconds,
         RequestLimits.MaxBatchSize,
-        "Built-in CPU composer and synthesiser: genre-aware arrangement, eight-plus synthesised instruments, a formant singing voice, mastered to -14 LUFS. No model weights.");
+        "Built-in CPU composer and synthesiser: genre-aware arrangement, eight-plus synthesised instruments, a formant singing voice, mastered to -14 LUFS. No model weights.",
+        Stems: true);
 
     private readonly PhonemizerRegistry _phonemizers;
 
@@ -62,22 +61,18 @@ public sealed class BuiltInEngine : IMusicEngine
         // Kept results: stereo float per variation. Working set of one variation: the stereo bus and reverb send,
         // the vocal track, the master's copies; loops are mastered as two copies back to back.
         var working = request.Task == MusicTask.Text2Samples ? 40 : 20;
-        return BaseMemoryBytes + frames * (8L * request.BatchSize + working);
+        // Stems: four more buses while rendering (twice as long for loops), and four stereo stems kept per variation.
+        var stems = request.Stems ? (request.Task == MusicTask.Text2Samples ? 96 : 48) + (32L * request.BatchSize) : 0;
+        return BaseMemoryBytes + frames * (8L * request.BatchSize + working + stems);
     }
 
     public FieldError? CheckRequest(GenerationRequest request) =>
         Capabilities.Tasks.Contains(request.Task) ? null : new FieldError("task", $"the built-in engine does not run {request.Task.ToWire()}");
 
+    /// <summary>With <see cref="GenerationRequest.Stems"/>, each variation also carries its stems (vocals, drums, bass,
+    /// other; see <see cref="StemMixer"/> for how they relate to the master).</summary>
     public Task<EngineResult> GenerateAsync(EngineJob job, IProgress<EngineProgress> progress, CancellationToken cancellationToken) =>
-        Run(() =>
-        {
-            var (resolved, renders) = Render(job, progress, stems: false, cancellationToken);
-            return new EngineResult(resolved, renders.Select(r => r.Variation).ToArray());
-        }, cancellationToken);
-
-    /// <summary>As <see cref="GenerateAsync"/>, also returning each variation's vocal and accompaniment stems.</summary>
-    public Task<IReadOnlyList<StemRender>> RenderWithStemsAsync(EngineJob job, IProgress<EngineProgress> progress, CancellationToken ct) =>
-        Run<IReadOnlyList<StemRender>>(() => Render(job, progress, stems: true, ct).Renders, ct);
+        Run(() => Render(job, progress, cancellationToken), cancellationToken);
 
     /// <summary>The parameters a job would be rendered with, without rendering it.</summary>
     public ResolvedParameters Resolve(EngineJob job) => JobPlanner.Plan(job, _phonemizers, SampleRate).Resolved;
@@ -100,7 +95,7 @@ public sealed class BuiltInEngine : IMusicEngine
         }
     }
 
-    private (ResolvedParameters Resolved, List<StemRender> Renders) Render(EngineJob job, IProgress<EngineProgress>? progress, bool stems, CancellationToken cancellationToken)
+    private EngineResult Render(EngineJob job, IProgress<EngineProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         if (job.Seeds.Count == 0)
@@ -111,16 +106,16 @@ public sealed class BuiltInEngine : IMusicEngine
         var tracker = new ProgressTracker(progress, job.Seeds.Count);
         tracker.Report("composing", 0);
         var plan = JobPlanner.Plan(job, _phonemizers, SampleRate);
-        var renders = new List<StemRender>(job.Seeds.Count);
+        var variations = new List<EngineVariation>(job.Seeds.Count);
         for (var v = 0; v < job.Seeds.Count; v++)
         {
             tracker.Variation = v;
-            renders.Add(RenderVariation(plan, job.Seeds[v], stems, tracker, cancellationToken));
+            variations.Add(RenderVariation(plan, job.Seeds[v], job.Request.Stems, tracker, cancellationToken));
         }
-        return (plan.Resolved, renders);
+        return new EngineResult(plan.Resolved, variations);
     }
 
-    private StemRender RenderVariation(JobPlan plan, int seed, bool stems, ProgressTracker tracker, CancellationToken cancellationToken)
+    private EngineVariation RenderVariation(JobPlan plan, int seed, bool withStems, ProgressTracker tracker, CancellationToken cancellationToken)
     {
         tracker.Report("composing", 0);
         var settings = plan.Settings;
@@ -130,12 +125,12 @@ public sealed class BuiltInEngine : IMusicEngine
         tracker.Report("composing", 1);
 
         var bus = new MixBus(frames);
+        var stems = withStems ? new StemBuses(frames) : null;
         if (arrangement is not null)
         {
-            new AccompanimentRenderer(SampleRate).Render(arrangement, bus, settings.Key.Tonic, random.Fork(8), plan.Loop,
+            new AccompanimentRenderer(SampleRate).Render(arrangement, bus, stems, settings.Key.Tonic, random.Fork(8), plan.Loop,
                 cancellationToken, f => tracker.Report("rendering", f));
         }
-        var accompaniment = stems ? new[] { (float[])bus.Left.Clone(), (float[])bus.Right.Clone() } : null;
 
         float[]? voice = null;
         if (vocalPart is { Notes.Count: > 0 })
@@ -145,24 +140,15 @@ public sealed class BuiltInEngine : IMusicEngine
             var gain = VocalGain(voice, bus, arrangement is null);
             Samples.Scale(voice, gain);
             bus.Add(voice, 0, 1f, 0f, plan.VocalsOnly ? 0f : VocalSend);
+            stems?[StemBuses.Vocals].Add(voice, 0, 1f, 0f, plan.VocalsOnly ? 0f : VocalSend);
             tracker.Report("vocals", 1);
         }
 
         var fade = plan.OneShot ? plan.Form.DurationSeconds * 0.2 : plan.Loop ? 0 : 0.25;
         var wet = plan.VocalsOnly ? 0f : 0.9f;
         var (channels, masterGain) = new MixMaster(SampleRate).Finish(bus, wet, plan.Loop, fade, cancellationToken, tracker.Report);
-        var variation = new EngineVariation(seed, new AudioBuffer(SampleRate, channels), vocalPart?.Lines ?? []);
-        if (!stems)
-        {
-            return new StemRender(variation, Silent(1), Silent(1));
-        }
-        var vocalStem = voice ?? new float[frames];
-        Samples.Scale(vocalStem, masterGain);
-        foreach (var channel in accompaniment!)
-        {
-            Samples.Scale(channel, masterGain);
-        }
-        return new StemRender(variation, new AudioBuffer(SampleRate, [vocalStem, (float[])vocalStem.Clone()]), new AudioBuffer(SampleRate, accompaniment));
+        var finished = stems is null ? null : new StemMixer(SampleRate).Finish(stems, wet, plan.Loop, fade, masterGain, cancellationToken);
+        return new EngineVariation(seed, new AudioBuffer(SampleRate, channels), vocalPart?.Lines ?? [], finished);
     }
 
     /// <summary>What the job's first seed would play, composed but not synthesised: the form, the accompaniment and
@@ -226,5 +212,4 @@ public sealed class BuiltInEngine : IMusicEngine
         return accompanimentRms <= 0 ? 0.25f / voiceRms : accompanimentRms * 1.5f / voiceRms;
     }
 
-    private static AudioBuffer Silent(int frames) => AudioBuffer.Silence(SampleRate, 2, frames);
 }

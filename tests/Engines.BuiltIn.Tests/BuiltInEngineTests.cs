@@ -53,11 +53,13 @@ public sealed class BuiltInEngineTests
     public async Task Vocals_give_timed_lyric_lines_and_a_vocal_stem()
     {
         var request = new GenerationRequest { Task = MusicTask.Text2Music, Caption = "pop, male vocals", Lyrics = EngineTestData.Lyrics, DurationSeconds = 30 };
-        var render = (await Engine.RenderWithStemsAsync(EngineTestData.Job(request, 2), new RecordingProgress(), CancellationToken.None))[0];
-        var lines = render.Variation.Lyrics;
+        var render = (await Engine.GenerateAsync(EngineTestData.Job(request with { Stems = true }, 2), new RecordingProgress(), CancellationToken.None)).Variations[0];
+        var lines = render.Lyrics;
         Assert.Equal(4, lines.Count);
         Assert.True(lines.Zip(lines.Skip(1)).All(p => p.First.StartSeconds < p.Second.StartSeconds));
-        var vocal = render.Vocals.Channels[0];
+        Assert.True(lines.All(l => l.EndSeconds > l.StartSeconds), "every line ends after it starts");
+        Assert.True(lines.Zip(lines.Skip(1)).All(p => p.First.EndSeconds <= p.Second.StartSeconds + 0.05), "a line ends before the next starts");
+        var vocal = render.Stems!["vocals"].Channels[0];
         var start = (int)(lines[0].StartSeconds * 48_000);
         Assert.True(vocal.Take(Math.Max(0, start - 4_800)).All(x => Math.Abs(x) < 1e-3), "voice before the first line");
         Assert.True(vocal.Skip(start).Take(24_000).Max(Math.Abs) > 0.01, "no voice at the first line");
@@ -86,10 +88,10 @@ public sealed class BuiltInEngineTests
     [Fact]
     public async Task Instrumental_jobs_have_a_silent_vocal_stem()
     {
-        var render = (await Engine.RenderWithStemsAsync(EngineTestData.Job(EngineTestData.Instrumental(10), 4), new RecordingProgress(), CancellationToken.None))[0];
-        Assert.All(render.Vocals.Channels[0], x => Assert.Equal(0f, x));
-        Assert.True(render.Accompaniment.Channels[0].Max(Math.Abs) > 0.01);
-        Assert.Empty(render.Variation.Lyrics);
+        var render = (await Engine.GenerateAsync(EngineTestData.Job(EngineTestData.Instrumental(10) with { Stems = true }, 4), new RecordingProgress(), CancellationToken.None)).Variations[0];
+        Assert.All(render.Stems!["vocals"].Channels[0], x => Assert.Equal(0f, x));
+        Assert.True(render.Stems["drums"].Channels[0].Max(Math.Abs) > 0.01);
+        Assert.Empty(render.Lyrics);
     }
 
     [Theory]
@@ -119,9 +121,12 @@ public sealed class BuiltInEngineTests
     public async Task Lyric2vocals_renders_a_dry_voice_only()
     {
         var request = new GenerationRequest { Task = MusicTask.Lyric2Vocals, Lyrics = EngineTestData.Lyrics, DurationSeconds = 20 };
-        var render = (await Engine.RenderWithStemsAsync(EngineTestData.Job(request, 6), new RecordingProgress(), CancellationToken.None))[0];
-        Assert.All(render.Accompaniment.Channels[0], x => Assert.Equal(0f, x));
-        Assert.NotEmpty(render.Variation.Lyrics);
+        var render = (await Engine.GenerateAsync(EngineTestData.Job(request with { Stems = true }, 6), new RecordingProgress(), CancellationToken.None)).Variations[0];
+        foreach (var stem in new[] { "drums", "bass", "other" })
+        {
+            Assert.All(render.Stems![stem].Channels[0], x => Assert.Equal(0f, x));
+        }
+        Assert.NotEmpty(render.Lyrics);
     }
 
     [Fact]

@@ -57,7 +57,8 @@ public sealed record RequestDto(
     double? GuidanceScale,
     double? Shift,
     string? SampleType,
-    string? Query);
+    string? Query,
+    bool Stems);
 
 /// <summary>What was actually used; everything needed to reproduce the result.</summary>
 public sealed record ResolvedDto(

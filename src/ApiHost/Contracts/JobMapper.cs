@@ -43,7 +43,7 @@ public static class JobMapper
     public static RequestDto ToDto(GenerationRequest r) => new(
         r.Task.ToWire(), r.Caption, r.Lyrics, r.Instrumental, r.GenrePreset, r.DisplayName, r.DurationSeconds ?? RequestLimits.AutoDuration,
         r.Bpm, r.Key?.ToString(), r.TimeSignature?.ToString(), r.VocalLanguage, r.Seed, r.BatchSize, r.Format.ToWire(), r.Model,
-        r.InferenceSteps, r.GuidanceScale, r.Shift, r.SampleType?.ToWire(), r.Query);
+        r.InferenceSteps, r.GuidanceScale, r.Shift, r.SampleType?.ToWire(), r.Query, r.Stems);
 
     public static ResolvedDto ToDto(ResolvedParameters r) => new(
         r.Task.ToWire(), r.Caption, r.Lyrics, r.Instrumental, r.GenrePreset, r.Bpm, r.Key.ToString(), r.TimeSignature.ToString(),

@@ -11,7 +11,7 @@ public static class GenerationInputReader
     [
         "caption", "prompt", "lyrics", "instrumental", "genre_preset", "display_name", "duration", "bpm", "tempo", "keyscale",
         "timesignature", "vocal_language", "seed", "batch_size", "format", "model", "inference_steps", "guidance_scale", "shift",
-        "sample_type", "query",
+        "sample_type", "query", "stems",
     ];
 
     public static IReadOnlyList<string> KnownFields => Fields;
@@ -58,6 +58,7 @@ public static class GenerationInputReader
             InferenceSteps = reader.Int("inference_steps"),
             GuidanceScale = reader.Number("guidance_scale"),
             Shift = reader.Number("shift"),
+            Stems = reader.Bool("stems"),
             SampleType = reader.String("sample_type"),
             Query = reader.String("query"),
         };

@@ -17,7 +17,8 @@ internal sealed class AccompanimentRenderer
         _sampleRate = sampleRate;
     }
 
-    public void Render(Arrangement arrangement, MixBus bus, int tonicPitchClass, SeededRandom random, bool loop,
+    /// <param name="stems">When not null, every note and hit is also added to the bus of its stem.</param>
+    public void Render(Arrangement arrangement, MixBus bus, StemBuses? stems, int tonicPitchClass, SeededRandom random, bool loop,
         CancellationToken cancellationToken, Action<double> progress)
     {
         var totalNotes = arrangement.Parts.Sum(p => p.Notes.Count) + arrangement.Drums.Count;
@@ -45,7 +46,9 @@ internal sealed class AccompanimentRenderer
                 }
                 var span = Scratch(length);
                 synth.Render(note, span);
-                bus.Add(span, start, part.Gain, Math.Clamp(part.Pan + note.Pan, -1f, 1f), part.ReverbSend, loop);
+                var pan = Math.Clamp(part.Pan + note.Pan, -1f, 1f);
+                bus.Add(span, start, part.Gain, pan, part.ReverbSend, loop);
+                stems?.ForPart(part.Role).Add(span, start, part.Gain, pan, part.ReverbSend, loop);
             }
         }
         var kit = new DrumKit(_sampleRate, random.Fork(stream), tonicPitchClass);
@@ -58,7 +61,9 @@ internal sealed class AccompanimentRenderer
             }
             var sample = kit.Sample(hit.Sound);
             var gain = MathF.Pow(hit.Velocity, 1.3f) * DrumLevel(hit.Sound);
-            bus.Add(sample, StartFrame(hit.Start, bus.Frames, loop), gain, DrumKit.Pan(hit.Sound), DrumKit.Send(hit.Sound), loop);
+            var start = StartFrame(hit.Start, bus.Frames, loop);
+            bus.Add(sample, start, gain, DrumKit.Pan(hit.Sound), DrumKit.Send(hit.Sound), loop);
+            stems?[StemBuses.Drums].Add(sample, start, gain, DrumKit.Pan(hit.Sound), DrumKit.Send(hit.Sound), loop);
         }
         progress(1);
     }

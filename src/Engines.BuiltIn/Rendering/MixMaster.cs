@@ -39,8 +39,8 @@ internal sealed class MixMaster
         progress("mixing", 1);
         if (fadeSeconds > 0 && !loop)
         {
-            FadeOut(left, fadeSeconds);
-            FadeOut(right, fadeSeconds);
+            FadeOut(left, fadeSeconds, _sampleRate);
+            FadeOut(right, fadeSeconds, _sampleRate);
         }
         progress("mastering", 0.05);
         var channels = new[] { left, right };
@@ -57,7 +57,7 @@ internal sealed class MixMaster
         return (channels, gain);
     }
 
-    private static float[] Twice(float[] x)
+    public static float[] Twice(float[] x)
     {
         var doubled = new float[x.Length * 2];
         x.CopyTo(doubled, 0);
@@ -66,9 +66,9 @@ internal sealed class MixMaster
     }
 
     /// <summary>A raised-cosine fade over the last <paramref name="seconds"/>, so the ring-out ends at exactly zero.</summary>
-    private void FadeOut(float[] x, double seconds)
+    public static void FadeOut(float[] x, double seconds, int sampleRate)
     {
-        var length = Math.Min(x.Length, (int)(seconds * _sampleRate));
+        var length = Math.Min(x.Length, (int)(seconds * sampleRate));
         var start = x.Length - length;
         for (var i = 0; i < length; i++)
         {

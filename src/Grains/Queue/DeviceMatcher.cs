@@ -35,6 +35,10 @@ public sealed class DeviceMatcher
         {
             return new FieldError("model", $"engine '{engine.Name}' does not do {request.Task.ToWire()}");
         }
+        if (request.Stems && !engine.Capabilities.Stems)
+        {
+            return new FieldError("stems", $"engine '{engine.Name}' cannot produce stems");
+        }
         if (request.DurationSeconds is { } duration && duration > offer.MaxDurationSeconds)
         {
             return new FieldError("duration", string.Create(CultureInfo.InvariantCulture, $"engine '{engine.Name}' renders at most {offer.MaxDurationSeconds} seconds"));

@@ -19,8 +19,29 @@ internal static class EngineRenders
     public static Rendered Render(GenerationRequest request, int seed = Seed) =>
         Cache.GetOrAdd((request, seed), key => new Lazy<Rendered>(() => RenderUncached(key.Item1, key.Item2))).Value;
 
-    public static StemRender RenderStems(GenerationRequest request, int seed = Seed) =>
-        Engine.RenderWithStemsAsync(Job(request, seed), new Progress<EngineProgress>(), CancellationToken.None).GetAwaiter().GetResult()[0];
+    /// <summary>The first variation of a stems render (vocals, drums, bass, other).</summary>
+    public static EngineVariation RenderStems(GenerationRequest request, int seed = Seed) =>
+        Engine.GenerateAsync(Job(request with { Stems = true }, seed), new Progress<EngineProgress>(), CancellationToken.None).GetAwaiter().GetResult().Variations[0];
+
+    /// <summary>Everything but the voice: the drum, bass and other stems summed.</summary>
+    public static AudioBuffer Accompaniment(EngineVariation variation)
+    {
+        var stems = variation.Stems!;
+        var channels = Enumerable.Range(0, 2).Select(c =>
+        {
+            var sum = new float[variation.Audio.Frames];
+            foreach (var name in new[] { "drums", "bass", "other" })
+            {
+                var source = stems[name].Channels[c];
+                for (var i = 0; i < sum.Length; i++)
+                {
+                    sum[i] += source[i];
+                }
+            }
+            return sum;
+        }).ToArray();
+        return new AudioBuffer(variation.Audio.SampleRate, channels);
+    }
 
     public static ResolvedParameters Resolve(GenerationRequest request, int seed = Seed) => Engine.Resolve(Job(request, seed));
 
