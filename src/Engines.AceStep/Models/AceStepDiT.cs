@@ -167,7 +167,7 @@ public sealed class AceStepDiT : nn.Module
         {
             x = nn.functional.pad(x, [0, 0, 0, padding]);
         }
-        x = nn.functional.conv1d(x.transpose(1, 2), _patchify.Weight, _patchify.Bias, stride: _config.PatchSize).transpose(1, 2);
+        x = Patchify(x);
 
         var patches = x.shape[1];
         using var rotary = RotaryTable.Create(patches, _config.HeadDim, _config.RopeTheta, dtype, x.device);
@@ -179,7 +179,34 @@ public sealed class AceStepDiT : nn.Module
 
         var outputModulation = (_outputScaleShift + embedding.unsqueeze(1)).chunk(2, 1);
         x = _outputNorm.forward(x) * (1 + outputModulation[1]) + outputModulation[0];
-        x = nn.functional.conv_transpose1d(x.transpose(1, 2), _unpatchify.Weight, _unpatchify.Bias, stride: _config.PatchSize).transpose(1, 2);
+        x = Unpatchify(x);
         return x.narrow(1, 0, length).MoveToOuterDisposeScope();
+    }
+
+    // The patch convolutions have stride = kernel = patch size, so each output depends on one patch alone: they are
+    // exactly a linear map of each flattened patch. Computed that way rather than with conv1d/conv_transpose1d, whose
+    // CPU kernels in libtorch 2.10 intermittently returned NaN for these shapes (about one test run in three, with
+    // identical inputs and weights); the matrix products give the same values without that failure.
+
+    /// <summary>x [B, L, Cin] (L a multiple of the patch size) → [B, L / P, hidden]: conv1d weight [hidden, Cin, P] as a
+    /// linear map of each patch flattened position-major (index k · Cin + c).</summary>
+    private Tensor Patchify(Tensor x)
+    {
+        var (batch, length, channels) = (x.shape[0], x.shape[1], x.shape[2]);
+        var patch = _config.PatchSize;
+        var weight = _patchify.Weight.permute(0, 2, 1).reshape(_patchify.Weight.shape[0], patch * channels);
+        return nn.functional.linear(x.reshape(batch, length / patch, patch * channels), weight, _patchify.Bias);
+    }
+
+    /// <summary>x [B, J, hidden] → [B, J · P, Cout]: conv_transpose1d weight [hidden, Cout, P] spreads each position over
+    /// the P samples of its patch.</summary>
+    private Tensor Unpatchify(Tensor x)
+    {
+        var (batch, patches) = (x.shape[0], x.shape[1]);
+        var patch = _config.PatchSize;
+        var outChannels = _unpatchify.Weight.shape[1];
+        var weight = _unpatchify.Weight.reshape(_unpatchify.Weight.shape[0], outChannels * patch);
+        var spread = torch.matmul(x, weight).view(batch, patches, outChannels, patch).permute(0, 1, 3, 2);
+        return spread.reshape(batch, patches * patch, outChannels) + _unpatchify.Bias;
     }
 }
