@@ -49,7 +49,14 @@ public sealed record JobAudio(
 
     /// <summary>Measured from the rendered audio at completion; null for jobs completed before analysis existed.</summary>
     [Id(8)] public OutputAnalysis? Analysis { get; init; }
+
+    /// <summary>The stems' FLAC masters, when the job asked for stems (vocals, drums, bass, other); empty otherwise.</summary>
+    [Id(9)] public IReadOnlyList<StemAudio> Stems { get; init; } = [];
 }
+
+/// <summary>One stem of a variation and its stored lossless master.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StemAudio([property: Id(0)] string Name, [property: Id(1)] StoredArtifact Master);
 
 [GenerateSerializer, Immutable]
 public sealed record StoredArtifact(

@@ -23,4 +23,8 @@ public static class ArtifactKeys
     /// <summary>"{jobId}/{attempt}-{index}.{extension}": every attempt writes its own keys.</summary>
     public static string For(string jobId, int attempt, int index, string extension) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{jobId}/{attempt}-{index}.{extension}");
+
+    /// <summary>"{jobId}/{attempt}-{index}.stem-{name}.{extension}": one stem of one variation.</summary>
+    public static string ForStem(string jobId, int attempt, int index, string stem, string extension) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{jobId}/{attempt}-{index}.stem-{stem}.{extension}");
 }

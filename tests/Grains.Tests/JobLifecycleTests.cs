@@ -136,4 +136,17 @@ public sealed class JobLifecycleTests : IAsyncLifetime
         Assert.Equal(SubmitStatus.Unservable, outcome.Status);
         Assert.Equal("batch_size", outcome.Error!.Field);
     }
+
+    [Fact]
+    public async Task Stems_from_an_engine_that_cannot_make_them_are_refused_naming_the_field()
+    {
+        await Polling.UntilDevicesAsync(_cluster, 1);
+        var submission = Submission() with { Request = Submission().Request with { Stems = true } };
+
+        var outcome = await _cluster.Job(Guid.NewGuid().ToString()).Submit(submission);
+
+        Assert.Equal(SubmitStatus.Unservable, outcome.Status);
+        Assert.Equal("stems", outcome.Error!.Field);
+        Assert.Contains(ToneEngine.EngineName, outcome.Error.Message, StringComparison.Ordinal);
+    }
 }

@@ -31,7 +31,7 @@ public sealed record JobDto(
 /// <summary>One variation: its stored encodings (any other format is made on request from the audio URL with
 /// <c>format</c>), its waveform and lyrics routes, and what it measures like.</summary>
 public sealed record OutputDto(int Index, int Seed, double Duration, int SampleRate, int Channels, IReadOnlyDictionary<string, string> Urls, string? LrcContent,
-    string WaveformUrl, string? LyricsUrl, AnalysisDto? Analysis);
+    string WaveformUrl, string? LyricsUrl, AnalysisDto? Analysis, IReadOnlyDictionary<string, string>? Stems);
 
 /// <summary>Measured from the rendered audio; null fields where the audio has too little to tell (see docs/api.md).</summary>
 public sealed record AnalysisDto(double? IntegratedLufs, double? TruePeakDbtp, double Duration, double? TempoBpm, string? Key, double? KeyConfidence);

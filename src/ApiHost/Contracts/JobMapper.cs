@@ -13,7 +13,8 @@ public static class JobMapper
         var outputs = job.Audio.Select(a => new OutputDto(a.Index, a.Seed, Math.Round(a.DurationSeconds, 3), a.SampleRate, a.Channels,
             a.Files.ToDictionary(f => f.Format.ToWire(), f => AudioUrl(job.Id, a.Index, f.Format)), a.LrcContent,
             OutputUrl(job.Id, "waveform", a.Index), string.IsNullOrEmpty(a.LrcContent) ? null : OutputUrl(job.Id, "lyrics", a.Index),
-            a.Analysis is { } m ? new AnalysisDto(m.IntegratedLufs, m.TruePeakDbtp, m.DurationSeconds, m.TempoBpm, m.Key?.ToString(), m.KeyConfidence) : null)).ToList();
+            a.Analysis is { } m ? new AnalysisDto(m.IntegratedLufs, m.TruePeakDbtp, m.DurationSeconds, m.TempoBpm, m.Key?.ToString(), m.KeyConfidence) : null,
+            a.Stems.Count == 0 ? null : a.Stems.ToDictionary(s => s.Name, s => StemUrl(job.Id, a.Index, s.Name)))).ToList();
         var first = outputs.FirstOrDefault();
         return new JobDto(
             job.Id,
@@ -57,6 +58,9 @@ public static class JobMapper
     public static PresetDto ToDto(GenrePreset p) => new(
         p.Name, p.Slug, p.Caption, p.CaptionTags, p.MinBpm, p.MaxBpm, p.DefaultBpm, p.Modes.Select(m => m.ToString().ToLowerInvariant()).ToList(),
         p.Meters.Select(m => m.ToString()).ToList(), p.DefaultDurationSeconds);
+
+    private static string StemUrl(string jobId, int index, string stem) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{JobsBase}/{jobId}/stems/{stem}?index={index}");
 
     private static string OutputUrl(string jobId, string route, int index) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{JobsBase}/{jobId}/{route}?index={index}");

@@ -102,7 +102,7 @@ public sealed class JobsController : ControllerBase
         {
             return JobNotFound(id);
         }
-        return await _downloads.ServeAsync(job, query, HttpContext);
+        return await _downloads.ServeAsync(job, query, stem: null, HttpContext);
     }
 
     /// <summary>Renames a job (display_name, or null to clear it).</summary>

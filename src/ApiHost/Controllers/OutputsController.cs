@@ -11,7 +11,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace AudioMusic.ApiHost.Controllers;
 
-/// <summary>What a completed job's outputs offer beside their audio: waveform peaks and timed lyrics.</summary>
+/// <summary>What a completed job's outputs offer beside their mixed audio: stems, waveform peaks and timed lyrics.</summary>
 [ApiController]
 public sealed class OutputsController : ControllerBase
 {
@@ -19,16 +19,26 @@ public sealed class OutputsController : ControllerBase
 
     private readonly IGrainFactory _grains;
     private readonly IArtifactStore _store;
+    private readonly AudioDownloads _downloads;
 
-    public OutputsController(IGrainFactory grains, IArtifactStore store)
+    public OutputsController(IGrainFactory grains, IArtifactStore store, AudioDownloads downloads)
     {
         _grains = grains;
         _store = store;
+        _downloads = downloads;
+    }
+
+    /// <summary>One stem of a variation (vocals, drums, bass, other) in any format, as the audio route serves the mix.</summary>
+    [HttpGet(Jobs + "/{id}/stems/{name}")]
+    public async Task<IActionResult> Stem(string id, string name, [FromQuery] AudioQuery query)
+    {
+        var job = await FindAsync(id);
+        return job is null ? JobIds.NotFound(id) : await _downloads.ServeAsync(job, query, name, HttpContext);
     }
 
     /// <summary>Min/max peaks per channel in BBC audiowaveform's JSON layout (version 2), computed once and kept.</summary>
     [HttpGet(Jobs + "/{id}/waveform")]
-    public async Task<IActionResult> Waveform(string id, [FromQuery] string? index, [FromQuery] string? points)
+    public async Task<IActionResult> Waveform(string id, [FromQuery] string? index, [FromQuery] string? points, [FromQuery] string? stem)
     {
         var job = await FindAsync(id);
         if (job is null)
@@ -52,7 +62,12 @@ public sealed class OutputsController : ControllerBase
         {
             return problem!;
         }
-        var master = output.Files.FirstOrDefault(f => f.Format == AudioFormat.Flac);
+        var (stored, missing) = OutputSelection.Files(output, stem);
+        if (stored is null)
+        {
+            return missing!;
+        }
+        var master = stored.FirstOrDefault(f => f.Format == AudioFormat.Flac);
         if (master is null)
         {
             return Problems.Problems.NotFound("this output has no FLAC master to draw a waveform from");

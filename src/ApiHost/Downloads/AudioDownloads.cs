@@ -22,7 +22,8 @@ public sealed class AudioDownloads
         _grains = grains;
     }
 
-    public async Task<IActionResult> ServeAsync(JobView job, AudioQuery query, HttpContext http)
+    /// <summary>The mix of one output, or with <paramref name="stem"/> one of its stems.</summary>
+    public async Task<IActionResult> ServeAsync(JobView job, AudioQuery query, string? stem, HttpContext http)
     {
         var errors = new List<FieldError>();
         var index = OutputSelection.ParseIndex(query.Index, errors);
@@ -37,10 +38,15 @@ public sealed class AudioDownloads
         {
             return problem!;
         }
-        var file = spec.IsDefault(output.SampleRate) ? output.Files.FirstOrDefault(f => f.Format == format) : null;
+        var (stored, missing) = OutputSelection.Files(output, stem);
+        if (stored is null)
+        {
+            return missing!;
+        }
+        var file = spec.IsDefault(output.SampleRate) ? stored.FirstOrDefault(f => f.Format == format) : null;
         if (file is null)
         {
-            var made = await MakeRenditionAsync(job, output, spec);
+            var made = await MakeRenditionAsync(job, output, stored, spec);
             if (made.Artifact is null)
             {
                 return Problems.Problems.NotFound(made.Error ?? "this rendition cannot be made");
@@ -59,7 +65,7 @@ public sealed class AudioDownloads
         response.Headers.ETag = etag.ToString();
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
         {
-            FileNameStar = $"{FileStem(job)}{(job.Audio.Count > 1 ? "-" + index.ToString(CultureInfo.InvariantCulture) : "")}.{format.FileExtension()}",
+            FileNameStar = $"{FileStem(job)}{(job.Audio.Count > 1 ? "-" + index.ToString(CultureInfo.InvariantCulture) : "")}{(stem is null ? "" : "-" + stem)}.{format.FileExtension()}",
         }.ToString();
 
         var range = ByteRange.Parse(http.Request.Headers.Range, info.Length, out var unsatisfiable);
@@ -84,9 +90,9 @@ public sealed class AudioDownloads
         return new StreamedAudioResult(stream, info.ContentType);
     }
 
-    private Task<RenditionOutcome> MakeRenditionAsync(JobView job, JobAudio output, RenditionSpec spec)
+    private Task<RenditionOutcome> MakeRenditionAsync(JobView job, JobAudio output, IReadOnlyList<StoredArtifact> stored, RenditionSpec spec)
     {
-        var master = output.Files.FirstOrDefault(f => f.Format == AudioFormat.Flac);
+        var master = stored.FirstOrDefault(f => f.Format == AudioFormat.Flac);
         if (master is null)
         {
             return Task.FromResult(new RenditionOutcome(null, "this output has no FLAC master to make other formats from"));

@@ -40,4 +40,21 @@ public static class OutputSelection
         }
         return (job.Audio[index], null);
     }
+
+    /// <summary>The stored files of the output's mix, or of one of its stems (404 for a stem the job does not have).</summary>
+    public static (IReadOnlyList<StoredArtifact>? Files, IActionResult? Problem) Files(JobAudio output, string? stem)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (stem is null)
+        {
+            return (output.Files, null);
+        }
+        if (output.Stems.FirstOrDefault(s => s.Name == stem) is { } found)
+        {
+            return ([found.Master], null);
+        }
+        return (null, Problems.Problems.NotFound(output.Stems.Count == 0
+            ? "this job was not rendered with stems (ask for them with \"stems\": true at submit)"
+            : $"no stem '{(stem.Length > 32 ? stem[..32] + "…" : stem)}'; this output's stems are {string.Join(", ", output.Stems.Select(s => s.Name))}"));
+    }
 }

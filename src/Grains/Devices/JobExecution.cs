@@ -35,34 +35,43 @@ public sealed class JobExecution
             var variation = result.Variations[i];
             // Measuring runs beside encoding: on a machine with a core to spare it adds nothing to the job's time.
             var analysis = Task.Run(() => AudioAnalyzer.Analyze(variation.Audio, cancellationToken), cancellationToken);
+            var options = new EncodingOptions(Tags: new AudioTags(job.Request.DisplayName, variation.Seed, result.Resolved.Model));
             var files = new List<StoredArtifact>();
             foreach (var format in formats)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var encoder = _encoders.Get(format)
                     ?? throw new InvalidOperationException($"format {format.ToWire()} became unavailable on this node: {_encoders.WhyUnavailable(format)}");
-                var options = new EncodingOptions(Tags: new AudioTags(job.Request.DisplayName, variation.Seed, result.Resolved.Model));
-                files.Add(await EncodeAndStoreAsync(encoder, variation.Audio, options, job.JobId, attempt, i, cancellationToken).ConfigureAwait(false));
+                files.Add(await EncodeAndStoreAsync(encoder, variation.Audio, options, ArtifactKeys.For(job.JobId, attempt, i, format.FileExtension()), cancellationToken)
+                    .ConfigureAwait(false));
+            }
+            // Stems are kept as FLAC masters only; any other format of them is made on request, like the mix's.
+            var stems = new List<StemAudio>();
+            foreach (var (name, stem) in variation.Stems ?? new Dictionary<string, Audio.AudioBuffer>())
+            {
+                var key = ArtifactKeys.ForStem(job.JobId, attempt, i, name, AudioFormat.Flac.FileExtension());
+                stems.Add(new StemAudio(name, await EncodeAndStoreAsync(_encoders.Get(AudioFormat.Flac)!, stem, options, key, cancellationToken).ConfigureAwait(false)));
             }
             var lyrics = variation.Lyrics.Count > 0 ? Lrc.Format(variation.Lyrics) : null;
             audio.Add(new JobAudio(i, variation.Seed, variation.Audio.DurationSeconds, variation.Audio.SampleRate, variation.Audio.ChannelCount, files, lyrics)
             {
                 Lyrics = variation.Lyrics,
                 Analysis = await analysis.ConfigureAwait(false),
+                Stems = stems,
             });
             progress.Report(new EngineProgress(EngineShare + (1 - EngineShare) * (i + 1) / result.Variations.Count, "encoding"));
         }
         return new JobResult(result.Resolved, audio);
     }
 
-    private async Task<StoredArtifact> EncodeAndStoreAsync(IAudioEncoder encoder, Audio.AudioBuffer buffer, EncodingOptions options, string jobId, int attempt,
-        int index, CancellationToken cancellationToken)
+    /// <summary>The attempt is part of <paramref name="key"/>: a stale attempt that finishes late can never overwrite the
+    /// winner's audio.</summary>
+    private async Task<StoredArtifact> EncodeAndStoreAsync(IAudioEncoder encoder, Audio.AudioBuffer buffer, EncodingOptions options, string key,
+        CancellationToken cancellationToken)
     {
         using var encoded = new MemoryStream();
         encoder.Encode(buffer, encoded, options, cancellationToken);
         encoded.Position = 0;
-        // The attempt is part of the key: a stale attempt that finishes late can never overwrite the winner's audio.
-        var key = ArtifactKeys.For(jobId, attempt, index, encoder.Format.FileExtension());
         await _artifacts.WriteAsync(key, encoded, encoder.Format.ContentType(), cancellationToken).ConfigureAwait(false);
         return new StoredArtifact(encoder.Format, key, encoded.Length, encoder.Format.ContentType());
     }
