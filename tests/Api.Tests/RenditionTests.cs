@@ -65,6 +65,20 @@ public sealed class RenditionTests(WorkingServerFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_file_name_is_the_display_name_safely_encoded()
+    {
+        var (id, _) = await CompletedJobAsync("string quartet", seed: 45, displayName: "Ünïcode \\\"Song\\\"/1");
+
+        using var response = await Server.Client.GetAsync($"/api/v1/music/jobs/{id}/audio?format=mp3");
+
+        var disposition = response.Content.Headers.ContentDisposition!;
+        Assert.Equal("attachment", disposition.DispositionType);
+        // The UTF-8 name (a path separator cannot pass), and a stand-in of letters, digits and ._- for old clients.
+        Assert.Equal("Ünïcode \"Song\"_1.mp3", disposition.FileNameStar);
+        Assert.Equal("_n_code__Song__1.mp3", disposition.FileName);
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_first_requests_transcode_once_and_get_the_same_bytes()
     {
         var (id, _) = await CompletedJobAsync("driving synthwave", seed: 43);

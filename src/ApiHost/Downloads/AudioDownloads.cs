@@ -63,9 +63,13 @@ public sealed class AudioDownloads
         var etag = new EntityTagHeaderValue($"\"{file.Key.Replace('/', '-')}-{info.Length.ToString(CultureInfo.InvariantCulture)}\"");
         response.Headers.AcceptRanges = "bytes";
         response.Headers.ETag = etag.ToString();
+        var fileName = $"{FileStem(job)}{(job.Audio.Count > 1 ? "-" + index.ToString(CultureInfo.InvariantCulture) : "")}{(stem is null ? "" : "-" + stem)}.{format.FileExtension()}";
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
         {
-            FileNameStar = $"{FileStem(job)}{(job.Audio.Count > 1 ? "-" + index.ToString(CultureInfo.InvariantCulture) : "")}{(stem is null ? "" : "-" + stem)}.{format.FileExtension()}",
+            // RFC 6266: the UTF-8 name for clients that read filename*, and for the few that do not a stand-in of letters,
+            // digits and ._- only, which no quoting rule can garble.
+            FileName = new string(fileName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray()),
+            FileNameStar = fileName,
         }.ToString();
 
         var range = ByteRange.Parse(http.Request.Headers.Range, info.Length, out var unsatisfiable);
