@@ -21,6 +21,10 @@ if (args.Length > 0 && args[0] == "migrate")
     }
     try
     {
+        if (await DatabaseCreator.EnsureExistsAsync(connectionString, CancellationToken.None))
+        {
+            Console.WriteLine($"Created database \"{new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database}\".");
+        }
         var report = await new SchemaMigrator().MigrateAsync(connectionString, CancellationToken.None);
         Console.WriteLine($"Schema version {report.SchemaVersion}: applied {report.Applied.Count} migration(s), {report.AlreadyApplied} already applied.");
         foreach (var script in report.Applied)
@@ -33,6 +37,17 @@ if (args.Length > 0 && args[0] == "migrate")
     {
         Console.Error.WriteLine($"migrate failed: {ex.Message}");
         return 1;
+    }
+    // Set-up errors are one line an operator can act on, never a stack trace.
+    catch (DatabaseCreationException ex)
+    {
+        Console.Error.WriteLine($"migrate: {ex.Message}");
+        return 2;
+    }
+    catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or System.Net.Sockets.SocketException)
+    {
+        Console.Error.WriteLine($"migrate: cannot reach the database: {ex.GetBaseException().Message}");
+        return 2;
     }
 }
 
@@ -52,5 +67,14 @@ builder.UseOrleans(silo =>
     }
 });
 using var host = builder.Build();
-await host.RunAsync();
+try
+{
+    await host.RunAsync();
+}
+catch (Exception ex) when (ex.GetBaseException() is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+{
+    var orleans = OrleansSettings.From(builder.Configuration);
+    Console.Error.WriteLine($"silo: port {orleans.SiloPort} (Orleans:SiloPort) or {orleans.GatewayPort} (Orleans:GatewayPort) is in use by another process; stop it or choose other ports.");
+    return 2;
+}
 return 0;

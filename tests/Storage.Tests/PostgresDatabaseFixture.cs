@@ -55,6 +55,17 @@ public class PostgresDatabaseFixture : IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>A connection string naming a database that does not exist yet; dropped with the others if a test creates it.</summary>
+    public string MissingDatabase()
+    {
+        var name = "audiomusic_test_" + Guid.NewGuid().ToString("N");
+        _databases.Add(name);
+        return new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Runs a statement on the server's maintenance database as the fixture's (administrator) role.</summary>
+    public Task ExecuteAsAdministratorAsync(string sql) => ExecuteOnServerAsync(sql);
+
     protected virtual Task OnDatabaseCreatedAsync(string connectionString) => Task.CompletedTask;
 
     public async Task DisposeAsync()

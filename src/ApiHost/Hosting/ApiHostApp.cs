@@ -36,6 +36,7 @@ public static class ApiHostApp
         }
         else
         {
+            EmbeddedPorts.ChooseFreePortsUnlessSet(configuration);
             builder.UseOrleans(silo => silo.AddAudioMusic(configuration));
         }
 
