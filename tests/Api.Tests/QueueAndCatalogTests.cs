@@ -135,4 +135,26 @@ public sealed class QueueAndCatalogTests : IAsyncLifetime
         Assert.Equal("G major", plan.GetProperty("keyscale").GetString());
         Assert.Contains("[chorus]", plan.GetProperty("lyrics").GetString());
     }
+
+    [Fact]
+    public async Task Cancel_is_idempotent_and_keeps_the_job_where_a_second_delete_would_remove_it()
+    {
+        var id = (await _server.SubmitAsync("text2music", """{"caption": "cancel me twice"}""")).GetProperty("id").GetString()!;
+
+        foreach (var message in new[] { "cancelled", "already cancelled" })
+        {
+            using var response = await _server.Client.PostAsync($"/api/v1/music/jobs/{id}/cancel", null);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("CANCELLED", body.GetProperty("job").GetProperty("status").GetString());
+            Assert.Equal(message, body.GetProperty("message").GetString());
+        }
+        // The job is still there to retry.
+        using var retried = await _server.Client.PostAsync($"/api/v1/music/jobs/{id}/retry", null);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        await _server.Client.PostAsync($"/api/v1/music/jobs/{id}/cancel", null);
+
+        using var unknown = await _server.Client.PostAsync($"/api/v1/music/jobs/{Guid.NewGuid()}/cancel", null);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

@@ -159,6 +159,23 @@ public sealed class JobsController : ControllerBase
         return ToResult(id, outcome, "cancelled");
     }
 
+    /// <summary>Cancels a pending or running job. Idempotent: cancelling a cancelled job is a 200 that changes nothing
+    /// (unlike DELETE, whose second call deletes), so a repeated click or a retried request cannot lose the job.</summary>
+    [HttpPost(Jobs + "/{id}/cancel")]
+    public async Task<IActionResult> Cancel(string id)
+    {
+        if (!IsJobId(id))
+        {
+            return JobNotFound(id);
+        }
+        var outcome = await _grains.GetGrain<IJobGrain>(id).Cancel();
+        if (outcome is { Status: CommandStatus.Conflict, Job.Status: JobStatus.Cancelled })
+        {
+            return Ok(new JobEnvelope(JobMapper.ToDto(outcome.Job), "already cancelled"));
+        }
+        return ToResult(id, outcome, "cancelled");
+    }
+
     /// <summary>Queues a failed or cancelled job again with the same seeds.</summary>
     [HttpPost(Jobs + "/{id}/retry")]
     public async Task<IActionResult> Retry(string id) =>
