@@ -2,6 +2,7 @@ using System.Text.Json;
 using AudioMusic.ApiHost.Contracts;
 using AudioMusic.ApiHost.Downloads;
 using AudioMusic.ApiHost.Json;
+using AudioMusic.ApiHost.Resilience;
 using AudioMusic.Domain;
 using AudioMusic.Grains;
 using Microsoft.AspNetCore.Mvc;
@@ -16,11 +17,13 @@ public sealed class JobsController : ControllerBase
 
     private readonly IGrainFactory _grains;
     private readonly AudioDownloads _downloads;
+    private readonly ClusterReads _reads;
 
-    public JobsController(IGrainFactory grains, AudioDownloads downloads)
+    public JobsController(IGrainFactory grains, AudioDownloads downloads, ClusterReads reads)
     {
         _grains = grains;
         _downloads = downloads;
+        _reads = reads;
     }
 
     /// <summary>A job's status, progress, parameters and results.</summary>
@@ -80,7 +83,8 @@ public sealed class JobsController : ControllerBase
         {
             return Problems.Problems.Validation(errors);
         }
-        var page = await _grains.GetGrain<IJobCatalogGrain>(0).List(new JobListQuery(null, statusFilter, taskFilter, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), cursor, pageSize));
+        var query = new JobListQuery(null, statusFilter, taskFilter, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), cursor, pageSize);
+        var page = await _reads.RunAsync(() => _grains.GetGrain<IJobCatalogGrain>(0).List(query), HttpContext.RequestAborted);
         return Ok(new JobListDto(page.Jobs.Select(JobMapper.ToDto).ToList(), page.NextCursor));
     }
 
@@ -89,7 +93,7 @@ public sealed class JobsController : ControllerBase
     [ProducesResponseType<JobCountsDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Counts()
     {
-        var counts = await _grains.GetGrain<IJobCatalogGrain>(0).Counts(null);
+        var counts = await _reads.RunAsync(() => _grains.GetGrain<IJobCatalogGrain>(0).Counts(null), HttpContext.RequestAborted);
         return Ok(new JobCountsDto(counts.Values.Sum(), Enum.GetValues<JobStatus>().ToDictionary(s => s.ToWire(), s => counts.GetValueOrDefault(s))));
     }
 
@@ -189,7 +193,8 @@ public sealed class JobsController : ControllerBase
         _ => Problems.Problems.Conflict(outcome.Message ?? "conflict"),
     };
 
-    private async Task<JobView?> FindAsync(string id) => IsJobId(id) ? await _grains.GetGrain<IJobGrain>(id).GetView() : null;
+    private async Task<JobView?> FindAsync(string id) =>
+        IsJobId(id) ? await _reads.RunAsync(() => _grains.GetGrain<IJobGrain>(id).GetView(), HttpContext.RequestAborted) : null;
 
     private static bool IsJobId(string id) => JobIds.IsValid(id);
 

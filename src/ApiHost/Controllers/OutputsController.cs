@@ -1,6 +1,7 @@
 using System.Globalization;
 using AudioMusic.ApiHost.Downloads;
 using AudioMusic.ApiHost.Outputs;
+using AudioMusic.ApiHost.Resilience;
 using AudioMusic.Audio.Analysis;
 using AudioMusic.Domain;
 using AudioMusic.Grains;
@@ -20,12 +21,14 @@ public sealed class OutputsController : ControllerBase
     private readonly IGrainFactory _grains;
     private readonly IArtifactStore _store;
     private readonly AudioDownloads _downloads;
+    private readonly ClusterReads _reads;
 
-    public OutputsController(IGrainFactory grains, IArtifactStore store, AudioDownloads downloads)
+    public OutputsController(IGrainFactory grains, IArtifactStore store, AudioDownloads downloads, ClusterReads reads)
     {
         _grains = grains;
         _store = store;
         _downloads = downloads;
+        _reads = reads;
     }
 
     /// <summary>One stem of a variation (vocals, drums, bass, other) in any format, as the audio route serves the mix.</summary>
@@ -127,5 +130,6 @@ public sealed class OutputsController : ControllerBase
         return Content(output.LrcContent + "\n", "text/plain; charset=utf-8");
     }
 
-    private async Task<JobView?> FindAsync(string id) => JobIds.IsValid(id) ? await _grains.GetGrain<IJobGrain>(id).GetView() : null;
+    private async Task<JobView?> FindAsync(string id) =>
+        JobIds.IsValid(id) ? await _reads.RunAsync(() => _grains.GetGrain<IJobGrain>(id).GetView(), HttpContext.RequestAborted) : null;
 }

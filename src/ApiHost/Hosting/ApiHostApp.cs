@@ -58,6 +58,7 @@ public static class ApiHostApp
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         builder.Services.AddSingleton<JobSubmitter>();
         builder.Services.AddSingleton<AudioDownloads>();
+        builder.Services.AddSingleton(new Resilience.ClusterReads(TimeProvider.System, configuration.GetValue("Api:ReadRetryBound", TimeSpan.FromSeconds(10))));
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(WriteUnhandledProblemAsync));
