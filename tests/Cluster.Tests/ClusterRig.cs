@@ -26,6 +26,8 @@ public sealed class ClusterRig : IDisposable
     public HttpClient Http { get; private set; } = new();
 
     /// <summary>Every log ever captured, including those of processes already stopped.</summary>
+    public string ConnectionString => _connectionString;
+
     public string AllSiloLogs => string.Join('\n', _all.Where(p => p.SiloPort is not null).Select(p => p.Log));
 
     public async Task<string> MigrateAsync()
@@ -48,18 +50,8 @@ public sealed class ClusterRig : IDisposable
             "--Devices:CpuCount=1",
             "--Devices:HeartbeatInterval=00:00:02",
             "--Devices:DrainGrace=00:00:02",
-            "--Jobs:LeaseDuration=00:00:04",
-            "--Jobs:LeaseRenewInterval=00:00:01",
-            "--Queue:SweepInterval=00:00:01",
             "--Queue:DeviceTimeout=00:00:08",
-            // A killed silo: probes time out after 1 s, two misses suspect it, two votes (of the two survivors)
-            // declare it dead.
-            "--Orleans:Membership:ProbeTimeout=00:00:01",
-            "--Orleans:Membership:NumMissedProbesLimit=2",
-            "--Orleans:Membership:NumVotesForDeathDeclaration=2",
-            "--Orleans:Membership:DeathVoteExpirationTimeout=00:00:10",
-            "--Orleans:Membership:TableRefreshTimeout=00:00:02",
-            "--Orleans:Membership:IAmAliveTablePublishTimeout=00:00:05",
+            // Membership, leases and the sweep keep the product's defaults: the failover test measures them.
         ], siloPort);
         Silos.Add(silo);
         _all.Add(silo);

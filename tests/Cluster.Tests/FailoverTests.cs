@@ -46,8 +46,16 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
 
             var victimJob = ids[0];
             var victim = await WaitUntilRunningAsync(rig, victimJob, TimeSpan.FromSeconds(30));
+            var killed = System.Diagnostics.Stopwatch.StartNew();
             victim.Crash();
             rig.Silos.Remove(victim);
+            // With the default membership and lease settings (docs/architecture.md): declared dead within 10 s,
+            // its job queued again within 15 s of the kill.
+            var declaredDead = await WaitUntilDeclaredDeadAsync(rig, victim.SiloPort!.Value, killed, TimeSpan.FromSeconds(30));
+            var requeued = await WaitUntilRequeuedAsync(rig, victimJob, killed, TimeSpan.FromSeconds(30));
+            output.WriteLine($"kill → declared dead {declaredDead.TotalSeconds:F1} s, kill → job queued again {requeued.TotalSeconds:F1} s");
+            Assert.True(declaredDead <= TimeSpan.FromSeconds(10), $"the killed silo was declared dead after {declaredDead.TotalSeconds:F1} s");
+            Assert.True(requeued <= TimeSpan.FromSeconds(15), $"the killed silo's job was queued again after {requeued.TotalSeconds:F1} s");
 
             await WaitForAllCompletedAsync(rig, ids, TimeSpan.FromSeconds(150));
             var firstRun = await VerifyAllAsync(rig, ids);
@@ -145,6 +153,43 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
             await Task.Delay(200);
         }
         throw new TimeoutException($"no device started job {jobId}");
+    }
+
+    /// <summary>Polls the membership table until the silo on <paramref name="siloPort"/> is recorded dead (status 6).</summary>
+    private static async Task<TimeSpan> WaitUntilDeclaredDeadAsync(ClusterRig rig, int siloPort, System.Diagnostics.Stopwatch since, TimeSpan timeout)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(rig.ConnectionString);
+        await connection.OpenAsync();
+        while (since.Elapsed < timeout)
+        {
+            await using var query = new Npgsql.NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE port = $1 AND status = 6", connection);
+            query.Parameters.Add(new Npgsql.NpgsqlParameter<int> { TypedValue = siloPort });
+            if ((long)(await query.ExecuteScalarAsync())! > 0)
+            {
+                return since.Elapsed;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"silo {siloPort} was not declared dead within {timeout}");
+    }
+
+    /// <summary>Polls the job until a later attempt than the one that was killed owns it (queued again or running).</summary>
+    private static async Task<TimeSpan> WaitUntilRequeuedAsync(ClusterRig rig, string jobId, System.Diagnostics.Stopwatch since, TimeSpan timeout)
+    {
+        while (since.Elapsed < timeout)
+        {
+            using var response = await rig.Http.GetAsync($"/api/v1/music/jobs/{jobId}/status");
+            if (response.IsSuccessStatusCode)
+            {
+                var job = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("job");
+                if (job.GetProperty("attempt").GetInt32() >= 2 || job.GetProperty("status").GetString() == "PENDING")
+                {
+                    return since.Elapsed;
+                }
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"job {jobId} was not queued again within {timeout}");
     }
 
     private static async Task WaitForAllCompletedAsync(ClusterRig rig, List<string> ids, TimeSpan timeout)

@@ -34,7 +34,15 @@ public static class SiloHosting
             o.ClusterId = orleans.ClusterId;
             o.ServiceId = orleans.ServiceId;
         });
-        // How fast a dead silo is noticed (probe period, timeouts) is an operator's trade-off: see deploy/README.md.
+        // How fast a dead silo is noticed is an operator's trade-off (deploy/README.md). The defaults declare a killed silo
+        // dead in under 10 s: a probe every 2 s, suspected after 3 missed probes (Orleans' own defaults take about
+        // twice as long). The price: a silo that stalls for more than ~6 s (a long GC pause, a starved CPU) is
+        // declared dead too, and stops; its jobs run again elsewhere. Orleans:Membership:* overrides either value.
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 3;
+        });
         silo.Configure<ClusterMembershipOptions>(configuration.GetSection("Orleans:Membership"));
         if (orleans.ConnectionString is null)
         {

@@ -10,7 +10,7 @@ public sealed class QueueOptions
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How often the queue looks for jobs whose device lease ran out.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>A device that has not re-registered for this long is considered gone.</summary>
     public TimeSpan DeviceTimeout { get; set; } = TimeSpan.FromSeconds(45);
