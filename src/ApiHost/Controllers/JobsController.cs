@@ -18,12 +18,14 @@ public sealed class JobsController : ControllerBase
     private readonly IGrainFactory _grains;
     private readonly AudioDownloads _downloads;
     private readonly ClusterReads _reads;
+    private readonly JobLookup _jobs;
 
-    public JobsController(IGrainFactory grains, AudioDownloads downloads, ClusterReads reads)
+    public JobsController(IGrainFactory grains, AudioDownloads downloads, ClusterReads reads, JobLookup jobs)
     {
         _grains = grains;
         _downloads = downloads;
         _reads = reads;
+        _jobs = jobs;
     }
 
     /// <summary>A job's status, progress, parameters and results.</summary>
@@ -193,8 +195,7 @@ public sealed class JobsController : ControllerBase
         _ => Problems.Problems.Conflict(outcome.Message ?? "conflict"),
     };
 
-    private async Task<JobView?> FindAsync(string id) =>
-        IsJobId(id) ? await _reads.RunAsync(() => _grains.GetGrain<IJobGrain>(id).GetView(), HttpContext.RequestAborted) : null;
+    private Task<JobView?> FindAsync(string id) => _jobs.FindAsync(id, HttpContext.RequestAborted);
 
     private static bool IsJobId(string id) => JobIds.IsValid(id);
 

@@ -21,14 +21,14 @@ public sealed class OutputsController : ControllerBase
     private readonly IGrainFactory _grains;
     private readonly IArtifactStore _store;
     private readonly AudioDownloads _downloads;
-    private readonly ClusterReads _reads;
+    private readonly JobLookup _jobs;
 
-    public OutputsController(IGrainFactory grains, IArtifactStore store, AudioDownloads downloads, ClusterReads reads)
+    public OutputsController(IGrainFactory grains, IArtifactStore store, AudioDownloads downloads, JobLookup jobs)
     {
         _grains = grains;
         _store = store;
         _downloads = downloads;
-        _reads = reads;
+        _jobs = jobs;
     }
 
     /// <summary>One stem of a variation (vocals, drums, bass, other) in any format, as the audio route serves the mix.</summary>
@@ -130,6 +130,5 @@ public sealed class OutputsController : ControllerBase
         return Content(output.LrcContent + "\n", "text/plain; charset=utf-8");
     }
 
-    private async Task<JobView?> FindAsync(string id) =>
-        JobIds.IsValid(id) ? await _reads.RunAsync(() => _grains.GetGrain<IJobGrain>(id).GetView(), HttpContext.RequestAborted) : null;
+    private Task<JobView?> FindAsync(string id) => _jobs.FindAsync(id, HttpContext.RequestAborted);
 }

@@ -59,6 +59,7 @@ public static class ApiHostApp
         builder.Services.AddSingleton<JobSubmitter>();
         builder.Services.AddSingleton<AudioDownloads>();
         builder.Services.AddSingleton(new Resilience.ClusterReads(TimeProvider.System, configuration.GetValue("Api:ReadRetryBound", TimeSpan.FromSeconds(10))));
+        builder.Services.AddSingleton<Resilience.JobLookup>();
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(WriteUnhandledProblemAsync));
