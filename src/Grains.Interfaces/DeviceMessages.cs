@@ -40,12 +40,15 @@ public enum EnqueueStatus
     Unservable,
 }
 
+/// <param name="Position">Jobs ahead of this one at the moment it was queued (exact: the queue counts them in the same
+/// turn), which the 202 answer reports instead of the per-silo copy of positions that may be half a second old.</param>
 [GenerateSerializer, Immutable]
 public sealed record EnqueueOutcome(
     [property: Id(0)] EnqueueStatus Status,
     [property: Id(1)] long Sequence,
     [property: Id(2)] FieldError? Error,
-    [property: Id(3)] TimeSpan? RetryAfter);
+    [property: Id(3)] TimeSpan? RetryAfter,
+    [property: Id(4)] int Position = 0);
 
 /// <summary>The waiting jobs' sequence numbers, for computing queue positions without a call per read. A long queue is
 /// sampled (every <see cref="Stride"/>-th job) so that a snapshot stays small however deep the queue is: positions are

@@ -157,4 +157,20 @@ public sealed class QueueAndCatalogTests : IAsyncLifetime
         using var unknown = await _server.Client.PostAsync($"/api/v1/music/jobs/{Guid.NewGuid()}/cancel", null);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task The_202_answer_tells_each_job_its_real_place_in_the_queue()
+    {
+        var positions = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            positions.Add((await _server.SubmitAsync("text2music", $$"""{"caption": "in line {{i}}"}""")).GetProperty("queue_position").GetInt32());
+        }
+        var together = await Task.WhenAll(Enumerable.Range(3, 3).Select(i => _server.SubmitAsync("text2music", $$"""{"caption": "at once {{i}}"}""")));
+
+        // Told at enqueue time, not from a copy of the queue that may be half a second old: an empty queue says 0, and
+        // jobs submitted at the same moment each learn a different place.
+        Assert.Equal([0, 1, 2], positions);
+        Assert.Equal([3, 4, 5], together.Select(j => j.GetProperty("queue_position").GetInt32()).Order());
+    }
 }

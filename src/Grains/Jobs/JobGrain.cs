@@ -91,7 +91,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         // activation (some fifty objects) until the device takes it only feeds the garbage collector, whose pauses
         // then lengthen every request. The next call activates it again from storage.
         DeactivateOnIdle();
-        return new SubmitOutcome(SubmitStatus.Accepted, View(), null, null);
+        return new SubmitOutcome(SubmitStatus.Accepted, View() with { QueuePosition = enqueue.Position }, null, null);
     }
 
     public Task<JobView?> GetView() => Task.FromResult(Exists ? View() : null);

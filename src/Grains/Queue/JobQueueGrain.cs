@@ -65,7 +65,8 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         _queue.Add(ticket with { Sequence = sequence });
         Changed();
         WakeOneDeviceFor(ticket);
-        return Task.FromResult(new EnqueueOutcome(EnqueueStatus.Enqueued, sequence, null, null));
+        // Sequences only grow, so the new ticket is the last: every other waiting job is ahead of it.
+        return Task.FromResult(new EnqueueOutcome(EnqueueStatus.Enqueued, sequence, null, null, _queue.Count - 1));
     }
 
     public Task Remove(string jobId)
