@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using AudioMusic.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AudioMusic.Api.Tests;
 
@@ -115,6 +116,20 @@ public sealed class OutputExtrasTests(WorkingServerFixture fixture) : IClassFixt
         Assert.InRange(analysis.GetProperty("duration").GetDouble(), 29.99, 30.01);
         Assert.InRange(analysis.GetProperty("tempo_bpm").GetDouble(), 124 * 0.98, 124 * 1.02);
         Assert.Equal("D minor", analysis.GetProperty("key").GetString());
+    }
+
+    [Fact]
+    public async Task The_default_waveform_is_stored_at_completion_before_anyone_asks()
+    {
+        var job = await CompletedAsync("prompt2instrumental", """{"prompt": "warm synth pad", "duration": 10, "seed": 66}""");
+        var id = job.GetProperty("id").GetString()!;
+        var store = Server.Services.GetRequiredService<AudioMusic.Storage.IArtifactStore>();
+        var key = AudioMusic.Grains.Waveforms.WaveformGrain.KeyFor(AudioMusic.Storage.ArtifactKeys.For(id, job.GetProperty("attempt").GetInt32(), 0, "flac"), 1000);
+
+        Assert.NotNull(await store.GetInfoAsync(key, CancellationToken.None));
+        var peaks = JsonDocument.Parse(await Server.Client.GetStringAsync($"/api/v1/music/jobs/{id}/waveform")).RootElement;
+        Assert.Equal(480, peaks.GetProperty("samples_per_pixel").GetInt32());
+        Assert.Equal(1000, peaks.GetProperty("length").GetInt32());
     }
 
     private async Task<JsonElement> CompletedAsync(string route, string body)

@@ -15,11 +15,13 @@ public sealed class JobExecution
 
     private readonly AudioEncoders _encoders;
     private readonly IArtifactStore _artifacts;
+    private readonly Waveforms.WaveformMaker _waveforms;
 
-    public JobExecution(AudioEncoders encoders, IArtifactStore artifacts)
+    public JobExecution(AudioEncoders encoders, IArtifactStore artifacts, Waveforms.WaveformMaker waveforms)
     {
         _encoders = encoders;
         _artifacts = artifacts;
+        _waveforms = waveforms;
     }
 
     public async Task<JobResult> RunAsync(IMusicEngine engine, EngineJob job, int attempt, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
@@ -45,6 +47,10 @@ public sealed class JobExecution
                 files.Add(await EncodeAndStoreAsync(encoder, variation.Audio, options, ArtifactKeys.For(job.JobId, attempt, i, format.FileExtension()), cancellationToken)
                     .ConfigureAwait(false));
             }
+            // The waveform at the default resolution is made now, from the audio in memory: players ask for it first.
+            var master = files.First(f => f.Format == AudioFormat.Flac).Key;
+            await _waveforms.StoreAsync(variation.Audio, WaveformPeaks.DefaultPoints, Waveforms.WaveformGrain.KeyFor(master, WaveformPeaks.DefaultPoints), cancellationToken)
+                .ConfigureAwait(false);
             // Stems are kept as FLAC masters only; any other format of them is made on request, like the mix's.
             var stems = new List<StemAudio>();
             foreach (var (name, stem) in variation.Stems ?? new Dictionary<string, Audio.AudioBuffer>())

@@ -30,8 +30,15 @@ public sealed class WaveformMaker
             }
             master = FlacDecoder.Decode(stream);
         }
-        using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(WaveformPeaks.Compute(master, points), Json));
-        await _artifacts.WriteAsync(targetKey, json, ContentType, CancellationToken.None).ConfigureAwait(false);
+        await StoreAsync(master, points, targetKey, CancellationToken.None).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Computes the peaks of audio already in memory and stores them (the completion of a job does this for the
+    /// default resolution, so the first player to ask reads a file).</summary>
+    public async Task StoreAsync(AudioBuffer audio, int points, string targetKey, CancellationToken cancellationToken)
+    {
+        using var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(WaveformPeaks.Compute(audio, points), Json));
+        await _artifacts.WriteAsync(targetKey, json, ContentType, cancellationToken).ConfigureAwait(false);
     }
 }
