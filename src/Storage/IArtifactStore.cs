@@ -24,6 +24,14 @@ public static class ArtifactKeys
     public static string For(string jobId, int attempt, int index, string extension) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{jobId}/{attempt}-{index}.{extension}");
 
+    /// <summary>A key without its extension ("{jobId}/1-0.flac" → "{jobId}/1-0"): what files derived from it are named after.</summary>
+    public static string WithoutExtension(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var dot = key.LastIndexOf('.');
+        return dot > key.LastIndexOf('/') ? key[..dot] : key;
+    }
+
     /// <summary>"{jobId}/{attempt}-{index}.stem-{name}.{extension}": one stem of one variation.</summary>
     public static string ForStem(string jobId, int attempt, int index, string stem, string extension) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{jobId}/{attempt}-{index}.stem-{stem}.{extension}");

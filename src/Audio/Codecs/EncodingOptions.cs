@@ -12,6 +12,9 @@ public sealed record AudioTags(string? Title, int? Seed, string? Model)
 {
     public const string Software = "AudioMusic";
 
+    /// <summary>No title, seed or model: only the encoder is named.</summary>
+    public static AudioTags None { get; } = new(null, null, null);
+
     /// <summary>Name/value pairs in Vorbis-comment naming (TITLE, SEED, MODEL, ENCODER), in a fixed order.</summary>
     public IEnumerable<(string Name, string Value)> Fields()
     {

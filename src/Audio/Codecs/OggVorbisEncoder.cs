@@ -54,7 +54,7 @@ public sealed unsafe class OggVorbisEncoder : IAudioEncoder
             }
             vorbis.CommentInit(comment);
             initialised = 2;
-            foreach (var (name, value) in (options?.Tags ?? new AudioTags(null, null, null)).Fields())
+            foreach (var (name, value) in (options?.Tags ?? AudioTags.None).Fields())
             {
                 AddTag(vorbis, comment, name, value);
             }

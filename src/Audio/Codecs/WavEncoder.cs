@@ -70,7 +70,7 @@ public sealed class WavEncoder : IAudioEncoder
     /// <summary>"LIST" "INFO" with one sub-chunk per tag; each value NUL-terminated and padded to an even length.</summary>
     private static byte[] InfoChunk(AudioTags? tags)
     {
-        tags ??= new AudioTags(null, null, null);
+        tags ??= AudioTags.None;
         var entries = new List<(string Id, string Value)>();
         if (!string.IsNullOrEmpty(tags.Title))
         {

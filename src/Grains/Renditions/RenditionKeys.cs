@@ -1,4 +1,5 @@
 using AudioMusic.Domain;
+using AudioMusic.Storage;
 
 namespace AudioMusic.Grains.Renditions;
 
@@ -9,11 +10,8 @@ public static class RenditionKeys
 {
     public static string For(string masterKey, RenditionSpec spec, int masterSampleRate)
     {
-        ArgumentNullException.ThrowIfNull(masterKey);
         ArgumentNullException.ThrowIfNull(spec);
-        var dot = masterKey.LastIndexOf('.');
-        var stem = dot > masterKey.LastIndexOf('/') ? masterKey[..dot] : masterKey;
         var suffix = spec.IsDefault(masterSampleRate) ? "" : spec.KeySuffix;
-        return $"{stem}{suffix}.{spec.Format.FileExtension()}";
+        return $"{ArtifactKeys.WithoutExtension(masterKey)}{suffix}.{spec.Format.FileExtension()}";
     }
 }

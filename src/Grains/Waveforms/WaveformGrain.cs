@@ -18,13 +18,8 @@ public sealed class WaveformGrain : Grain, IWaveformGrain
     private string TargetKey => this.GetPrimaryKeyString();
 
     /// <summary>Where the peaks of <paramref name="masterKey"/> at <paramref name="points"/> points are kept.</summary>
-    public static string KeyFor(string masterKey, int points)
-    {
-        ArgumentNullException.ThrowIfNull(masterKey);
-        var dot = masterKey.LastIndexOf('.');
-        var stem = dot > masterKey.LastIndexOf('/') ? masterKey[..dot] : masterKey;
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{stem}.peaks-{points}.json");
-    }
+    public static string KeyFor(string masterKey, int points) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ArtifactKeys.WithoutExtension(masterKey)}.peaks-{points}.json");
 
     public async Task<WaveformOutcome> Ensure(string masterKey, int points)
     {

@@ -1,4 +1,3 @@
-using System.Numerics;
 
 namespace AudioMusic.Engines.BuiltIn.Tests.Vocals;
 
@@ -92,14 +91,15 @@ internal static class SignalAnalysis
     /// <summary>Magnitude spectrum (Hann window, power-of-two length) of the window starting at <paramref name="from"/>.</summary>
     public static double[] MagnitudeSpectrum(float[] samples, int from, int length)
     {
-        var buffer = new Complex[length];
+        var real = new double[length];
+        var imaginary = new double[length];
         for (var i = 0; i < length; i++)
         {
             var hann = 0.5 - 0.5 * Math.Cos(2 * Math.PI * i / (length - 1));
-            buffer[i] = samples[from + i] * hann;
+            real[i] = samples[from + i] * hann;
         }
-        Fft(buffer);
-        return [.. buffer.Take(length / 2).Select(c => c.Magnitude)];
+        AudioMusic.Audio.Analysis.Fft.Transform(real, imaginary);
+        return [.. Enumerable.Range(0, length / 2).Select(k => Math.Sqrt((real[k] * real[k]) + (imaginary[k] * imaginary[k])))];
     }
 
     /// <summary>Frequency of the loudest point of the spectral envelope (smoothed over ~200 Hz) within a band.</summary>
@@ -136,39 +136,5 @@ internal static class SignalAnalysis
             total += power;
         }
         return weighted / total;
-    }
-
-    private static void Fft(Complex[] data)
-    {
-        var n = data.Length;
-        for (int i = 1, j = 0; i < n; i++)
-        {
-            var bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1)
-            {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j)
-            {
-                (data[i], data[j]) = (data[j], data[i]);
-            }
-        }
-        for (var size = 2; size <= n; size <<= 1)
-        {
-            var step = Complex.FromPolarCoordinates(1, -2 * Math.PI / size);
-            for (var start = 0; start < n; start += size)
-            {
-                var w = Complex.One;
-                for (var k = 0; k < size / 2; k++)
-                {
-                    var even = data[start + k];
-                    var odd = data[start + k + size / 2] * w;
-                    data[start + k] = even + odd;
-                    data[start + k + size / 2] = even - odd;
-                    w *= step;
-                }
-            }
-        }
     }
 }

@@ -11,7 +11,7 @@ internal static class Id3Tag
     public static byte[] Build(AudioTags? tags)
     {
         using var frames = new MemoryStream();
-        foreach (var (name, value) in (tags ?? new AudioTags(null, null, null)).Fields())
+        foreach (var (name, value) in (tags ?? AudioTags.None).Fields())
         {
             switch (name)
             {

@@ -10,7 +10,7 @@ internal static class VorbisComments
     public static byte[] Build(AudioTags? tags, ReadOnlySpan<byte> prefix = default)
     {
         var vendor = Encoding.UTF8.GetBytes(AudioTags.Software);
-        var entries = (tags ?? new AudioTags(null, null, null)).Fields()
+        var entries = (tags ?? AudioTags.None).Fields()
             .Select(f => Encoding.UTF8.GetBytes($"{f.Name}={f.Value}"))
             .ToArray();
         var length = prefix.Length + 4 + vendor.Length + 4 + entries.Sum(e => 4 + e.Length);
