@@ -31,10 +31,14 @@ eval "$(scripts/postgres-dev.sh)"
 export AUDIOMUSIC_TEST_POSTGRES
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The one-box default keeps its library in the per-user data folder; tests give every host a folder of their own, and
+# this keeps any that did not out of the user's real library.
+XDG_DATA_HOME="$(mktemp -d)"
+export XDG_DATA_HOME
 dotnet build AudioMusic.sln -c Release
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'rm -rf "$log" "$XDG_DATA_HOME"' EXIT
 # One test project at a time: several suites start servers and measure timing, which a 2-core machine cannot run at once.
 status=0
 dotnet test AudioMusic.sln -c Release --no-build -m:1 2>&1 | tee "$log" || status=$?

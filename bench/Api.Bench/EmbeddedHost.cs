@@ -13,20 +13,27 @@ public sealed class EmbeddedHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private EmbeddedHost(WebApplication app, Uri address)
+    private readonly string? _libraryDirectory;
+
+    private EmbeddedHost(WebApplication app, Uri address, string? libraryDirectory)
     {
         _app = app;
         Address = address;
+        _libraryDirectory = libraryDirectory;
     }
 
     public Uri Address { get; }
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<EmbeddedHost> StartAsync()
+    /// <summary>Starts the host; <paramref name="storage"/> "sqlite" gives it a one-box library in a fresh temporary
+    /// folder (deleted on dispose), "memory" keeps everything in the process.</summary>
+    public static async Task<EmbeddedHost> StartAsync(string storage)
     {
+        var library = storage == "sqlite" ? Directory.CreateTempSubdirectory("audiomusic-bench-").FullName : null;
         string[] args =
         [
+            library is null ? "--Storage:Provider=Memory" : $"--Storage:DataDirectory={library}",
             "--urls=http://127.0.0.1:0",
             $"--Orleans:SiloPort={FreePort()}",
             $"--Orleans:GatewayPort={FreePort()}",
@@ -39,13 +46,17 @@ public sealed class EmbeddedHost : IAsyncDisposable
         var app = ApiHostApp.Build(args);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmbeddedHost(app, new Uri(address));
+        return new EmbeddedHost(app, new Uri(address), library);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_libraryDirectory is not null)
+        {
+            Directory.Delete(_libraryDirectory, recursive: true);
+        }
     }
 
     private static string FreePort()

@@ -13,9 +13,9 @@ EmbeddedHost? host = null;
 var target = options.Url;
 if (target is null)
 {
-    host = await EmbeddedHost.StartAsync();
+    host = await EmbeddedHost.StartAsync(options.Storage);
     target = host.Address;
-    Console.WriteLine($"embedded host at {target} (Devices:CpuCount=0, Queue:Capacity=10000000)");
+    Console.WriteLine($"embedded host at {target} (Devices:CpuCount=0, Queue:Capacity=10000000, storage {options.Storage})");
 }
 
 var runner = new LoadRunner(target, options.Clients);

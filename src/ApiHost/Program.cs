@@ -1,6 +1,15 @@
 using AudioMusic.ApiHost.Hosting;
 
-var app = ApiHostApp.Build(args);
+WebApplication app;
+try
+{
+    app = ApiHostApp.Build(args);
+}
+catch (AudioMusic.Storage.Local.LibraryInUseException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
 try
 {
     await app.RunAsync();

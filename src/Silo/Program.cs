@@ -56,16 +56,24 @@ if (builder.Configuration.GetValue("Storage:MigrateOnStartup", false) && builder
 {
     await new SchemaMigrator().MigrateAsync(cs, CancellationToken.None);
 }
-builder.UseOrleans(silo =>
+try
 {
-    silo.AddAudioMusic(builder.Configuration);
-    silo.Services.AddAceStepEngines(builder.Configuration);
-    if (builder.Configuration.GetValue("Orleans:Kubernetes", false))
+    builder.UseOrleans(silo =>
     {
-        // In a pod: endpoints from the pod's address, and a deleted pod is declared dead at once (deploy/kubernetes).
-        silo.UseKubernetesHosting();
-    }
-});
+        silo.AddAudioMusic(builder.Configuration);
+        silo.Services.AddAceStepEngines(builder.Configuration);
+        if (builder.Configuration.GetValue("Orleans:Kubernetes", false))
+        {
+            // In a pod: endpoints from the pod's address, and a deleted pod is declared dead at once (deploy/kubernetes).
+            silo.UseKubernetesHosting();
+        }
+    });
+}
+catch (AudioMusic.Storage.Local.LibraryInUseException ex)
+{
+    Console.Error.WriteLine($"silo: {ex.Message}");
+    return 2;
+}
 using var host = builder.Build();
 try
 {

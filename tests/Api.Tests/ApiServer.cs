@@ -36,6 +36,8 @@ public sealed class ApiServer : IAsyncDisposable
             ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = "api-test-" + Guid.NewGuid().ToString("N")[..8],
             ["Devices:CpuCount"] = "1",
+            // Memory storage unless a test asks for the one-box library: tests must not touch the user's data folder.
+            ["Storage:Provider"] = "Memory",
             ["Logging:LogLevel:Default"] = "Error",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

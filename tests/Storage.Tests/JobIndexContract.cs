@@ -247,6 +247,45 @@ public sealed class MemoryJobIndexTests : JobIndexContract
     protected override Task<IJobIndex> CreateIndexAsync() => Task.FromResult<IJobIndex>(new MemoryJobIndex());
 }
 
+public sealed class SqliteJobIndexTests : JobIndexContract, IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("audiomusic-index-");
+    private readonly List<Local.LocalLibrary> _libraries = [];
+
+    protected override Task<IJobIndex> CreateIndexAsync()
+    {
+        // Each index gets a library of its own, so every test starts empty.
+        var library = Local.LocalLibrary.Open(_directory.CreateSubdirectory(Guid.NewGuid().ToString("N")).FullName);
+        _libraries.Add(library);
+        return Task.FromResult<IJobIndex>(new Sqlite.SqliteJobIndex(library.Database));
+    }
+
+    [Fact]
+    public async Task Text_search_ignores_case_beyond_ascii_and_matches_wildcards_literally()
+    {
+        var index = await CreateIndexAsync();
+        var at = new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
+        await index.UpsertAsync(new JobIndexEntry("a", null, MusicTask.Text2Music, JobStatus.Pending, null, "ÉTÉ à Paris", at, at, 0, null), CancellationToken.None);
+        await index.UpsertAsync(new JobIndexEntry("b", null, MusicTask.Text2Music, JobStatus.Pending, null, "100%_done", at, at, 0, null), CancellationToken.None);
+        await index.UpsertAsync(new JobIndexEntry("c", null, MusicTask.Text2Music, JobStatus.Pending, null, "100 xdone", at, at, 0, null), CancellationToken.None);
+
+        async Task<string[]> Search(string text) =>
+            (await index.QueryAsync(new JobQuery(null, null, null, text, null, 10), CancellationToken.None)).Entries.Select(e => e.JobId).ToArray();
+        Assert.Equal(["a"], await Search("été"));
+        Assert.Equal(["b"], await Search("%_"));
+        Assert.Empty(await Search("0_x"));
+    }
+
+    public void Dispose()
+    {
+        foreach (var library in _libraries)
+        {
+            library.Dispose();
+        }
+        _directory.Delete(recursive: true);
+    }
+}
+
 public sealed class PostgresJobIndexTests(MigratedPostgresDatabaseFixture database)
     : JobIndexContract, IClassFixture<MigratedPostgresDatabaseFixture>, IDisposable
 {

@@ -19,9 +19,37 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
-    public void Without_settings_everything_stays_in_memory()
+    public void Without_a_provider_jobs_and_audio_go_to_the_one_box_library()
     {
-        var (index, artifacts) = Resolve([]);
+        var directory = Directory.CreateTempSubdirectory("audiomusic-registration-");
+        try
+        {
+            var (index, artifacts) = Resolve(new() { ["Storage:DataDirectory"] = directory.FullName });
+
+            Assert.IsType<Sqlite.SqliteJobIndex>(index);
+            Assert.IsType<FileSystemArtifactStore>(artifacts);
+            Assert.True(File.Exists(Path.Combine(directory.FullName, Local.LocalLibrary.DatabaseFileName)));
+            Assert.True(Directory.Exists(Path.Combine(directory.FullName, Local.LocalLibrary.ArtifactsFolderName)));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_default_library_is_in_the_users_data_folder()
+    {
+        Assert.Equal(
+            Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "AudioMusic"),
+            Local.LocalLibrary.DefaultDirectory);
+    }
+
+    [Fact]
+    public void The_memory_provider_keeps_everything_in_the_process()
+    {
+        var (index, artifacts) = Resolve(new() { ["Storage:Provider"] = "Memory" });
 
         Assert.IsType<MemoryJobIndex>(index);
         Assert.IsType<MemoryArtifactStore>(artifacts);
@@ -64,6 +92,7 @@ public sealed class StorageRegistrationTests
     {
         var (index, artifacts) = Resolve(new()
         {
+            ["Storage:Provider"] = "Memory",
             ["Storage:Artifacts"] = "Postgres",
             ["Storage:ConnectionString"] = ConnectionString,
         });

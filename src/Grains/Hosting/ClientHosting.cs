@@ -1,4 +1,5 @@
 using AudioMusic.Storage;
+using AudioMusic.Storage.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -37,8 +38,19 @@ public static class ClientHosting
 
     /// <summary>Services an API host needs besides the grains: the artifact store its downloads stream from, which
     /// must be one the silos share (PostgreSQL or a shared filesystem).</summary>
-    public static IServiceCollection AddAudioMusicClientServices(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddAudioMusicStorage(configuration);
+    public static IServiceCollection AddAudioMusicClientServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = StorageServiceCollectionExtensions.ReadOptions(configuration);
+        if (options.Provider == StorageProvider.Sqlite)
+        {
+            // A client of a one-box silo on this machine: the silo owns (and locks) the library, and the client, which
+            // reads no index and writes nothing, streams the audio files beside it.
+            options.Provider = StorageProvider.Memory;
+            options.Artifacts ??= ArtifactStorageKind.FileSystem;
+            options.ArtifactsPath ??= Path.Combine(options.DataDirectory ?? LocalLibrary.DefaultDirectory, LocalLibrary.ArtifactsFolderName);
+        }
+        return services.AddAudioMusicStorage(options);
+    }
 
     private static async Task<bool> RetryUntilClusterIsUp(Exception exception, CancellationToken cancellationToken)
     {

@@ -3,12 +3,14 @@ using AudioMusic.Engines;
 using AudioMusic.Engines.BuiltIn;
 using AudioMusic.Grains.Devices;
 using AudioMusic.Grains.Engines;
+using AudioMusic.Grains.Hosting.Sqlite;
 using AudioMusic.Grains.Jobs;
 using AudioMusic.Grains.Queue;
 using AudioMusic.Planner;
 using AudioMusic.Storage;
 using AudioMusic.Storage.Memory;
 using AudioMusic.Storage.Postgres;
+using AudioMusic.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,8 +22,8 @@ using Orleans.Storage;
 namespace AudioMusic.Grains.Hosting;
 
 /// <summary>Everything a silo of this service needs, for the standalone silo and the co-hosted embedded default alike.
-/// Without <c>ConnectionStrings:AudioMusic</c> it is a single in-memory silo on localhost; with it, a member of the
-/// PostgreSQL-backed cluster.</summary>
+/// Without <c>ConnectionStrings:AudioMusic</c> it is a single silo on localhost that keeps its library in SQLite and local
+/// files (or in memory, with <c>Storage:Provider=Memory</c>); with it, a member of the PostgreSQL-backed cluster.</summary>
 public static class SiloHosting
 {
     public const string AdoInvariant = "Npgsql";
@@ -47,10 +49,22 @@ public static class SiloHosting
         if (orleans.ConnectionString is null)
         {
             silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
-            // Localhost clustering is one silo, so grain states can live in this process (see SingleSiloGrainStorage).
-            silo.Services.AddGrainStorage(StorageNames.Jobs, (services, _) =>
-                new SingleSiloGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
-            silo.UseInMemoryReminderService();
+            if (StorageServiceCollectionExtensions.ReadOptions(configuration).Provider == StorageProvider.Sqlite)
+            {
+                // The one-box library: grain states and reminders in its SQLite file, beside the job index.
+                silo.Services.AddGrainStorage(StorageNames.Jobs, (services, _) => new SqliteGrainStorage(
+                    services.GetRequiredService<SqliteGrainStates>(), services.GetRequiredService<IGrainStorageSerializer>()));
+                silo.AddReminders();
+                silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+                silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LibraryAnnouncer>();
+            }
+            else
+            {
+                // Localhost clustering is one silo, so grain states can live in this process (see SingleSiloGrainStorage).
+                silo.Services.AddGrainStorage(StorageNames.Jobs, (services, _) =>
+                    new SingleSiloGrainStorage(services.GetRequiredService<IGrainStorageSerializer>()));
+                silo.UseInMemoryReminderService();
+            }
             // The directory cache remembers where grains of other silos live; with one silo every lookup is local,
             // and caching the address of every job ever activated would only keep garbage alive.
             silo.Configure<GrainDirectoryOptions>(o => o.CachingStrategy = GrainDirectoryOptions.CachingStrategyType.None);
