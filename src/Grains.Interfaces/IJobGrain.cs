@@ -49,7 +49,7 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>The sweep's call when the attempt's lease has run out: queue again, or fail at the attempt limit.</summary>
     Task RecoverExpiredLease(int attempt);
 
-    /// <summary>Retention: deletes the audio of a job completed before <paramref name="cutoff"/> and records when; the
-    /// job itself stays. False when there was nothing to delete.</summary>
-    Task<bool> ExpireAudio(DateTimeOffset cutoff);
+    /// <summary>Retention or the memory limit: deletes the audio of a job completed before <paramref name="cutoff"/> and
+    /// records when and why; the job itself stays. False when there was nothing to delete.</summary>
+    Task<bool> ExpireAudio(DateTimeOffset cutoff, AudioExpiry reason);
 }

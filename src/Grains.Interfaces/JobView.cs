@@ -28,8 +28,10 @@ public sealed record JobView
     [Id(16)] public required int Attempt { get; init; }
     [Id(17)] public string? Device { get; init; }
     [Id(18)] public string? Owner { get; init; }
-    /// <summary>When retention deleted the job's audio (downloads answer 410 from then on); null while it is kept.</summary>
+    /// <summary>When retention or the memory limit deleted the job's audio (downloads answer 410 from then on); null
+    /// while it is kept.</summary>
     [Id(19)] public DateTimeOffset? AudioExpiredAt { get; init; }
+    [Id(20)] public AudioExpiry? AudioExpiredBy { get; init; }
 }
 
 /// <summary>One rendered variation and where each of its encodings is stored.</summary>

@@ -45,6 +45,7 @@ public sealed class RetentionTests : IAsyncLifetime
         var after = await _server.StatusAsync(id);
         Assert.Equal("COMPLETED", after.GetProperty("status").GetString());
         Assert.True(after.GetProperty("audio_expired_at").GetDateTimeOffset() >= completedAt + Retention);
+        Assert.Equal("retention", after.GetProperty("audio_expired_reason").GetString());
         foreach (var route in new[] { "audio", "audio?format=mp3", "waveform", "lyrics" })
         {
             using var gone = await _server.Client.GetAsync($"/api/v1/music/jobs/{id}/{route}");
@@ -56,4 +57,56 @@ public sealed class RetentionTests : IAsyncLifetime
 
     /// <summary>The master's artifact key, as the job's first attempt stored it.</summary>
     private static string MasterKey(string id, JsonElement job) => ArtifactKeys.For(id, job.GetProperty("attempt").GetInt32(), 0, "flac");
+}
+
+/// <summary><c>Storage:MemoryLimitMb</c> in the memory mode: when the audio held goes over the limit, the oldest
+/// completed jobs lose their audio (410, with the reason on the job) and the newest keep theirs.</summary>
+public sealed class MemoryLimitTests : IAsyncLifetime
+{
+    private const int LimitMb = 2;
+    private ApiServer _server = null!;
+
+    public async Task InitializeAsync() =>
+        _server = await ApiServer.StartAsync(new Dictionary<string, string> { ["Storage:MemoryLimitMb"] = LimitMb.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task The_oldest_audio_goes_when_the_memory_mode_reaches_its_limit()
+    {
+        var store = Assert.IsType<Storage.Memory.MemoryArtifactStore>(_server.Services.GetRequiredService<IArtifactStore>());
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            // One at a time, so completion order is submission order.
+            var id = (await _server.SubmitAsync("prompt2instrumental", $$"""{"prompt": "memory song {{i}}", "duration": 15, "seed": {{300 + i}}}""")).GetProperty("id").GetString()!;
+            await _server.WaitForStatusAsync(id, "COMPLETED");
+            ids.Add(id);
+        }
+        const long limit = LimitMb * 1024L * 1024L;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (store.HeldBytes > limit)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the store still holds {store.HeldBytes} bytes, over the {limit}-byte limit");
+            await Task.Delay(200);
+        }
+
+        var jobs = new List<JsonElement>();
+        foreach (var id in ids)
+        {
+            jobs.Add(await _server.StatusAsync(id));
+        }
+        var expired = jobs.Select(j => j.GetProperty("audio_expired_reason").ValueKind != JsonValueKind.Null).ToList();
+        // Some went and the newest stayed; and what went is a prefix: the oldest first.
+        Assert.Contains(true, expired);
+        Assert.False(expired[^1]);
+        Assert.Equal(expired.OrderByDescending(e => e), expired);
+        var oldest = jobs[0];
+        Assert.Equal("memory_limit", oldest.GetProperty("audio_expired_reason").GetString());
+        using var gone = await _server.Client.GetAsync($"/api/v1/music/jobs/{ids[0]}/audio");
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Contains("Storage:MemoryLimitMb", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var kept = await _server.Client.GetAsync($"/api/v1/music/jobs/{ids[^1]}/audio");
+        Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+    }
 }

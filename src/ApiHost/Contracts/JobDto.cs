@@ -26,7 +26,8 @@ public sealed record JobDto(
     DateTimeOffset? CompletedAt,
     string? ErrorMessage,
     int Attempt,
-    DateTimeOffset? AudioExpiredAt);
+    DateTimeOffset? AudioExpiredAt,
+    string? AudioExpiredReason);
 
 /// <summary>One variation: its stored encodings (any other format is made on request from the audio URL with
 /// <c>format</c>), its waveform and lyrics routes, and what it measures like.</summary>

@@ -38,7 +38,8 @@ public static class JobMapper
             job.CompletedAt,
             job.ErrorMessage,
             job.Attempt,
-            job.AudioExpiredAt);
+            job.AudioExpiredAt,
+            job.AudioExpiredBy is { } reason ? AudioExpiryNames.ToWire(reason) : null);
     }
 
     public static RequestDto ToDto(GenerationRequest r) => new(

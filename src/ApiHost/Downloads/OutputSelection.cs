@@ -31,8 +31,11 @@ public static class OutputSelection
         }
         if (job.AudioExpiredAt is { } expired)
         {
+            var why = job.AudioExpiredBy == AudioExpiry.MemoryLimit
+                ? "the memory mode reached Storage:MemoryLimitMb and deleted this job's audio, among the oldest,"
+                : "retention deleted this job's audio";
             return (null, Problems.Problems.Status(StatusCodes.Status410Gone, "/problems/audio-expired", "The audio of this job has expired.",
-                string.Create(CultureInfo.InvariantCulture, $"retention deleted this job's audio at {expired:O}; the job's description is kept")));
+                string.Create(CultureInfo.InvariantCulture, $"{why} at {expired:O}; the job's description is kept")));
         }
         if (index >= job.Audio.Count)
         {

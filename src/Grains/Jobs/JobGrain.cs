@@ -137,6 +137,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
             await Queue.Remove(JobId);
         }
         LogCancelled(JobId);
+        DeactivateOnIdle();
         return CommandOutcome.Ok(View());
     }
 
@@ -239,6 +240,9 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.LeaseExpiresAt = null;
         await PersistAsync();
         LogCompleted(JobId, attempt);
+        // A finished job is read now and then, and its state is stored: an activation kept until the collector's idle
+        // age would hold every song of a busy day in memory.
+        DeactivateOnIdle();
         return true;
     }
 
@@ -259,6 +263,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.LeaseExpiresAt = null;
         await PersistAsync();
         LogFailed(JobId, attempt, error);
+        DeactivateOnIdle();
         return true;
     }
 
@@ -295,7 +300,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         }
     }
 
-    public async Task<bool> ExpireAudio(DateTimeOffset cutoff)
+    public async Task<bool> ExpireAudio(DateTimeOffset cutoff, AudioExpiry reason)
     {
         if (!Exists || Job.Status != JobStatus.Completed || Job.AudioExpiredAt is not null || Job.CompletedAt is not { } completed || completed >= cutoff)
         {
@@ -303,6 +308,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         }
         await _artifacts.DeleteJobAsync(JobId, CancellationToken.None);
         Job.AudioExpiredAt = _time.GetUtcNow();
+        Job.AudioExpiredBy = reason;
         await PersistAsync();
         DeactivateOnIdle();
         return true;

@@ -42,5 +42,6 @@ internal static class JobProjections
         Device = job.Status == JobStatus.Processing ? job.Device : null,
         Owner = job.Owner,
         AudioExpiredAt = job.AudioExpiredAt,
+        AudioExpiredBy = job.AudioExpiredBy,
     };
 }

@@ -26,6 +26,7 @@ public sealed class JobState
     [Id(17)] public string? DisplayName { get; set; }
     /// <summary>The attempt number when the client last retried; the attempt limit counts from here.</summary>
     [Id(18)] public int AttemptsBeforeRetry { get; set; }
-    /// <summary>When retention deleted the audio; the outputs' descriptions stay, their files are gone.</summary>
+    /// <summary>When retention or the memory limit deleted the audio; the outputs' descriptions stay, their files are gone.</summary>
     [Id(19)] public DateTimeOffset? AudioExpiredAt { get; set; }
+    [Id(20)] public AudioExpiry? AudioExpiredBy { get; set; }
 }

@@ -1,4 +1,5 @@
 using AudioMusic.Storage;
+using AudioMusic.Storage.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +15,15 @@ public sealed partial class RetentionGrain : Grain, IRetentionGrain, IRemindable
     private const int MaxPerSweep = 10_000;
 
     private readonly IJobIndex _index;
+    private readonly IArtifactStore _artifacts;
     private readonly RetentionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RetentionGrain> _logger;
 
-    public RetentionGrain(IJobIndex index, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionGrain> logger)
+    public RetentionGrain(IJobIndex index, IArtifactStore artifacts, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionGrain> logger)
     {
         _index = index;
+        _artifacts = artifacts;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -62,7 +65,7 @@ public sealed partial class RetentionGrain : Grain, IRetentionGrain, IRemindable
             var expired = 0;
             foreach (var entry in page)
             {
-                if (await GrainFactory.GetGrain<IJobGrain>(entry.JobId).ExpireAudio(cutoff))
+                if (await GrainFactory.GetGrain<IJobGrain>(entry.JobId).ExpireAudio(cutoff, AudioExpiry.Retention))
                 {
                     expired++;
                 }
@@ -81,6 +84,46 @@ public sealed partial class RetentionGrain : Grain, IRetentionGrain, IRemindable
         return deleted;
     }
 
+    public async Task<int> TrimToMemoryLimit()
+    {
+        if (_options.MemoryLimitBytes is not { } limit || _artifacts is not MemoryArtifactStore memory)
+        {
+            return 0;
+        }
+        var deleted = 0;
+        while (memory.HeldBytes > limit && deleted < MaxPerSweep)
+        {
+            var now = _time.GetUtcNow();
+            var page = await _index.AudioStoredBeforeAsync(now, PageSize, CancellationToken.None);
+            var expired = 0;
+            foreach (var entry in page)
+            {
+                if (memory.HeldBytes <= limit)
+                {
+                    break;
+                }
+                if (await GrainFactory.GetGrain<IJobGrain>(entry.JobId).ExpireAudio(now, AudioExpiry.MemoryLimit))
+                {
+                    expired++;
+                }
+            }
+            deleted += expired;
+            // Nothing completed is left to delete (the audio is that of jobs still running): stop rather than spin.
+            if (expired == 0)
+            {
+                break;
+            }
+        }
+        if (deleted > 0)
+        {
+            LogTrimmed(deleted, _options.MemoryLimitMb!.Value);
+        }
+        return deleted;
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted the audio of {Count} job(s) completed more than {Retention} ago")]
     private partial void LogSwept(int count, TimeSpan retention);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Memory limit: deleted the audio of the {Count} oldest job(s) to stay under Storage:MemoryLimitMb = {LimitMb}")]
+    private partial void LogTrimmed(int count, int limitMb);
 }
