@@ -57,6 +57,8 @@ public static class ApiHostApp
         }));
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         builder.Services.AddSingleton<JobSubmitter>();
+        builder.Services.AddSingleton(sp => new DiskSpaceGuard(sp.GetRequiredService<AudioMusic.Storage.IArtifactStore>(),
+            configuration.GetValue("Storage:MinFreeDiskMb", DiskSpaceGuard.DefaultMinFreeMb)));
         builder.Services.AddSingleton<AudioDownloads>();
         builder.Services.AddSingleton(new Resilience.ClusterReads(TimeProvider.System, configuration.GetValue("Api:ReadRetryBound", TimeSpan.FromSeconds(10))));
         builder.Services.AddSingleton<Resilience.JobLookup>();

@@ -16,8 +16,13 @@ public sealed class JobSubmitter
     public const int MaxIdempotencyKeyLength = 255;
 
     private readonly IGrainFactory _grains;
+    private readonly DiskSpaceGuard _disk;
 
-    public JobSubmitter(IGrainFactory grains) => _grains = grains;
+    public JobSubmitter(IGrainFactory grains, DiskSpaceGuard disk)
+    {
+        _grains = grains;
+        _disk = disk;
+    }
 
     public async Task<IActionResult> SubmitAsync(MusicTask task, JsonElement body, string? idempotencyKey, HttpResponse response)
     {
@@ -29,6 +34,11 @@ public sealed class JobSubmitter
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
         {
             return Problems.Problems.Validation([new FieldError("Idempotency-Key", $"must be 1–{MaxIdempotencyKeyLength} printable characters")]);
+        }
+        if (_disk.WhyFull() is { } full)
+        {
+            return Problems.Problems.Status(StatusCodes.Status507InsufficientStorage, "/problems/insufficient-storage",
+                "The disk that keeps the audio is nearly full.", full);
         }
 
         var seed = request.Seed >= 0 ? request.Seed : Random.Shared.Next(0, int.MaxValue);

@@ -23,6 +23,9 @@ public sealed class FileSystemArtifactStore : IArtifactStore
         Directory.CreateDirectory(_root);
     }
 
+    /// <summary>The directory the artifacts live under (for free-space checks).</summary>
+    public string Root => _root;
+
     public async Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
