@@ -1,54 +1,17 @@
 using AudioMusic.Grains.Hosting;
 using AudioMusic.Silo;
+using AudioMusic.Silo.Commands;
 using AudioMusic.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-// `migrate` applies the PostgreSQL schema and exits; anything else runs the silo.
-if (args.Length > 0 && args[0] == "migrate")
+// Verbs: `migrate` applies the PostgreSQL schema, `export`/`import` move a library; anything else runs the silo.
+switch (args.FirstOrDefault())
 {
-    var configuration = new ConfigurationBuilder()
-        .SetBasePath(AppContext.BaseDirectory)
-        .AddJsonFile("appsettings.json", optional: true)
-        .AddEnvironmentVariables()
-        .AddCommandLine(args[1..])
-        .Build();
-    var connectionString = configuration.GetConnectionString("AudioMusic");
-    if (string.IsNullOrWhiteSpace(connectionString))
-    {
-        Console.Error.WriteLine("migrate needs ConnectionStrings:AudioMusic (e.g. --ConnectionStrings:AudioMusic=\"Host=...;Database=...\" or ConnectionStrings__AudioMusic).");
-        return 2;
-    }
-    try
-    {
-        if (await DatabaseCreator.EnsureExistsAsync(connectionString, CancellationToken.None))
-        {
-            Console.WriteLine($"Created database \"{new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database}\".");
-        }
-        var report = await new SchemaMigrator().MigrateAsync(connectionString, CancellationToken.None);
-        Console.WriteLine($"Schema version {report.SchemaVersion}: applied {report.Applied.Count} migration(s), {report.AlreadyApplied} already applied.");
-        foreach (var script in report.Applied)
-        {
-            Console.WriteLine($"  applied {script.Name}");
-        }
-        return 0;
-    }
-    catch (SchemaMigrationException ex)
-    {
-        Console.Error.WriteLine($"migrate failed: {ex.Message}");
-        return 1;
-    }
-    // Set-up errors are one line an operator can act on, never a stack trace.
-    catch (DatabaseCreationException ex)
-    {
-        Console.Error.WriteLine($"migrate: {ex.Message}");
-        return 2;
-    }
-    catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or System.Net.Sockets.SocketException)
-    {
-        Console.Error.WriteLine($"migrate: cannot reach the database: {ex.GetBaseException().Message}");
-        return 2;
-    }
+    case "migrate":
+        return await MigrateCommand.RunAsync(args[1..]);
+    case "export" or "import":
+        return await TransferCommand.RunAsync(args[0], args[1..]);
 }
 
 var builder = Host.CreateApplicationBuilder(args);

@@ -10,6 +10,9 @@ namespace AudioMusic.Grains.Jobs;
 /// mirrored into the job index for listing and the recovery sweep.</summary>
 public sealed partial class JobGrain : Grain, IJobGrain
 {
+    /// <summary>The name the job's state is stored under (export and import address it directly).</summary>
+    public const string StateName = "job";
+
     private readonly IPersistentState<JobState> _state;
     private readonly IJobIndex _index;
     private readonly IArtifactStore _artifacts;
@@ -21,7 +24,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
     private IJobQueueGrain? _queue;
 
     public JobGrain(
-        [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
+        [PersistentState(StateName, StorageNames.Jobs)] IPersistentState<JobState> state,
         IJobIndex index,
         IArtifactStore artifacts,
         QueuePositionCache positions,
