@@ -87,6 +87,24 @@ foreach (var spec in specs)
     var label = $"{spec.Format.ToWire()}{(spec.BitrateKbps is { } k ? $" {k} kbps" : " default")}{(spec.SampleRate is { } sr ? $" {sr} Hz" : "")}";
     Console.WriteLine($"{label,-44} {MedianOf(first),8:F2} {cached,10:F1} {made!.Length / 1024.0,9:F0}");
 }
+
+// The whole attempt as a device runs it (JobExecution: render, encode, store, default waveform, analysis beside the
+// encoding) against the engine's render alone, same request, same machine: what the job adds to the engine's time.
+Console.WriteLine();
+Console.WriteLine($"{"job path (3 min, filesystem store)",-44} {"render s",8} {"job s",10} {"job/render",11}");
+var execution = new AudioMusic.Grains.Devices.JobExecution(AudioEncoders.CreateDefault(), store, new AudioMusic.Grains.Waveforms.WaveformMaker(store));
+var jobs = 0;
+foreach (var (label, request) in new[]
+{
+    ("instrumental, flac", new GenerationRequest { Task = MusicTask.Prompt2Instrumental, Caption = "calm piano", Instrumental = true, DurationSeconds = 180 }),
+    ("song with vocals, mp3", song with { Format = AudioFormat.Mp3 }),
+})
+{
+    var render = Median(() => Time(() => Render(request)));
+    var job = Median(() => Time(() => execution.RunAsync(engine, new EngineJob($"job{jobs++}", request, [7], device), 1,
+        new Progress<EngineProgress>(), default).GetAwaiter().GetResult()));
+    Console.WriteLine($"{label,-44} {render,8:F2} {job,10:F2} {job / render,10:F2}x");
+}
 Directory.Delete(root, recursive: true);
 return;
 

@@ -6,13 +6,13 @@ namespace AudioMusic.Storage.Sqlite;
 /// at a time in, and brings the schema up to this build's version when it is created.</summary>
 /// <remarks>The database runs in WAL mode: readers never wait for the writer, and a commit is one append to the log.
 /// With <c>synchronous = NORMAL</c> a commit survives the process being killed (the log is in the OS's hands), and a
-/// power cut can lose the last commits but never corrupts the file. Writes take turns on a gate in this process rather
-/// than on SQLite's lock, so they queue instead of failing with SQLITE_BUSY; only one process ever writes (the data
-/// directory's lock sees to that).</remarks>
+/// power cut can lose the last commits but never corrupts the file. Every write goes through one
+/// <see cref="SqliteWriter"/> (one connection, group commit), so writes queue instead of failing with SQLITE_BUSY;
+/// only one process ever writes (the data directory's lock sees to that).</remarks>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteWriter? _writer;
 
     private SqliteDatabase(string path)
     {
@@ -35,7 +35,7 @@ public sealed class SqliteDatabase : IDisposable
     public static SqliteDatabase Open(string path)
     {
         var database = new SqliteDatabase(path);
-        using var connection = database.OpenConnection();
+        using var connection = database.OpenWriterConnection();
         using (var wal = connection.CreateCommand())
         {
             // Persistent: recorded in the file, so every later connection is in WAL mode too.
@@ -43,36 +43,32 @@ public sealed class SqliteDatabase : IDisposable
             wal.ExecuteNonQuery();
         }
         SqliteSchema.Migrate(connection);
+        database._writer = new SqliteWriter(database.OpenWriterConnection());
         return database;
     }
 
+    /// <summary>A connection for reading (from the pool): it sees the last committed state.</summary>
     public SqliteConnection OpenConnection()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        return connection;
+    }
+
+    /// <summary>How durable a commit is belongs to the connection that commits; readers need no setting.</summary>
+    private SqliteConnection OpenWriterConnection()
+    {
+        var connection = OpenConnection();
         using var pragmas = connection.CreateCommand();
         pragmas.CommandText = "PRAGMA synchronous = NORMAL";
         pragmas.ExecuteNonQuery();
         return connection;
     }
 
-    /// <summary>Runs <paramref name="write"/> in a transaction of its own, after every earlier writer has finished.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var connection = OpenConnection();
-            using var transaction = connection.BeginTransaction();
-            var result = write(connection, transaction);
-            transaction.Commit();
-            return result;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    /// <summary>Runs <paramref name="write"/> on the writer's connection, inside the transaction of the batch it joins;
+    /// the task completes once that transaction is committed.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken) =>
+        (_writer ?? throw new ObjectDisposedException(nameof(SqliteDatabase))).WriteAsync(write, cancellationToken);
 
     public Task WriteAsync(Action<SqliteConnection, SqliteTransaction> write, CancellationToken cancellationToken) =>
         WriteAsync((connection, transaction) =>
@@ -90,7 +86,9 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
-        _writeGate.Dispose();
+        // Writes already queued are committed first.
+        _writer?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _writer = null;
         // Pooled connections keep the file open (and its WAL unmerged) until the pool lets them go.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
