@@ -23,6 +23,13 @@ public sealed class HostProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The resident set as the kernel counts it (VmRSS in /proc/{pid}/status), in MB.</summary>
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
+    }
+
     public static HostProcess Start(string name, string dll, IEnumerable<string> arguments, int? siloPort = null)
     {
         var info = new ProcessStartInfo("dotnet")
