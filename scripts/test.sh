@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, exactly as CI runs it (.ci/run calls this script):
 #   1. installs the distribution packages the tests use when they are missing (as root; otherwise it says what to install),
+#      and Spectral (the OpenAPI lint) from npm into tools/spectral,
 #   2. starts a throw-away PostgreSQL on a loopback port (scripts/postgres-dev.sh),
 #   3. builds the solution in Release (Directory.Build.props makes every warning an error),
 #   4. runs every test project one after another and prints one summary line.
@@ -15,6 +16,7 @@ have_lib 'libmp3lame.so.0 ' || missing+=(libmp3lame0)
 have_lib 'libvorbisenc.so.2 ' || missing+=(libvorbisenc2)
 have_lib 'libespeak-ng.so.1 ' || missing+=(libespeak-ng1)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]} > 0)); then
   if [[ "$(id -u)" -eq 0 ]]; then
     echo "test.sh: installing ${missing[*]}" >&2
@@ -25,6 +27,11 @@ if ((${#missing[@]} > 0)); then
     echo "test.sh: missing packages: ${missing[*]} (install them, e.g. with sudo apt-get install ${missing[*]})" >&2
     exit 1
   fi
+fi
+
+# Spectral lints the served OpenAPI document (tests/Api.Tests/OpenApiLintTests); versions pinned by the lockfile.
+if [[ ! -x tools/spectral/node_modules/.bin/spectral ]]; then
+  (cd tools/spectral && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 eval "$(scripts/postgres-dev.sh)"

@@ -48,8 +48,13 @@ public sealed class ApiServer : IAsyncDisposable
         var app = ApiHostApp.Build(args);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-        return new ApiServer(app, client);
+        using (var plain = new HttpClient { BaseAddress = new Uri(address) })
+        {
+            var validator = new ContractValidator(await plain.GetStringAsync("/openapi/v1.json"));
+            // Every answer a test receives is checked against the document the host serves.
+            var client = new HttpClient(new ContractCheckingHandler(validator)) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+            return new ApiServer(app, client);
+        }
     }
 
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json, string? idempotencyKey = null)

@@ -16,11 +16,12 @@ public sealed class CatalogController : ControllerBase
 
     /// <summary>The genre presets with their caption tags and default tempo, key and meter ranges.</summary>
     [HttpGet("presets")]
-    [ProducesResponseType<IReadOnlyList<PresetDto>>(StatusCodes.Status200OK)]
-    public IActionResult Presets() => Ok(new { Presets = GenrePresets.All.Select(JobMapper.ToDto).ToList() });
+    [ProducesResponseType<PresetListDto>(StatusCodes.Status200OK)]
+    public IActionResult Presets() => Ok(new PresetListDto(GenrePresets.All.Select(JobMapper.ToDto).ToList()));
 
     /// <summary>Devices, engines (and where each can run), queue depth and running jobs.</summary>
     [HttpGet("model/status")]
+    [ProducesResponseType<ModelStatusDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> ModelStatus()
     {
         var status = await _grains.GetGrain<IJobQueueGrain>("default").GetStatus();
@@ -30,37 +31,14 @@ public sealed class CatalogController : ControllerBase
             .Select(g =>
             {
                 var offer = g.First().Engine;
-                return new
-                {
-                    offer.Name,
-                    offer.Description,
-                    Tasks = offer.Tasks.Select(t => t.ToWire()).ToList(),
-                    MaxDuration = offer.MaxDurationSeconds,
-                    offer.MaxBatchSize,
-                    AvailableOn = g.Where(x => x.Engine.Available).Select(x => x.Device).ToList(),
-                    UnavailableReasons = g.Where(x => !x.Engine.Available).Select(x => x.Engine.UnavailableReason).Distinct().ToList(),
-                };
+                return new EngineDto(offer.Name, offer.Description, offer.Tasks.Select(t => t.ToWire()).ToList(), offer.MaxDurationSeconds,
+                    offer.MaxBatchSize, g.Where(x => x.Engine.Available).Select(x => x.Device).ToList(),
+                    g.Where(x => !x.Engine.Available).Select(x => x.Engine.UnavailableReason).Distinct().ToList());
             })
             .ToList();
-        return Ok(new
-        {
-            Devices = status.Devices.Select(d => new
-            {
-                Key = d.Device.DeviceKey,
-                d.Device.Silo,
-                d.Device.Kind,
-                d.Device.Description,
-                MemoryBudgetMb = d.Device.MemoryBudgetBytes / (1024 * 1024),
-                d.State,
-                RunningJob = d.RunningJobId,
-                d.RunningProgress,
-                d.CompletedJobs,
-                d.FailedJobs,
-                Formats = d.Device.Formats.Select(f => f.ToWire()).ToList(),
-            }).ToList(),
-            Engines = engines,
-            Queue = new { Depth = status.QueueDepth, status.QueueCapacity },
-            RunningJobs = status.RunningJobs,
-        });
+        var devices = status.Devices.Select(d => new DeviceDto(d.Device.DeviceKey, d.Device.Silo, d.Device.Kind, d.Device.Description,
+            d.Device.MemoryBudgetBytes / (1024 * 1024), d.State, d.RunningJobId, d.RunningProgress, d.CompletedJobs, d.FailedJobs,
+            d.Device.Formats.Select(f => f.ToWire()).ToList())).ToList();
+        return Ok(new ModelStatusDto(devices, engines, new QueueDto(status.QueueDepth, status.QueueCapacity), status.RunningJobs));
     }
 }

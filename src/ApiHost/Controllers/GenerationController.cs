@@ -55,6 +55,7 @@ public sealed class GenerationController : ControllerBase
 
     /// <summary>The plan simple mode would generate, without generating it.</summary>
     [HttpPost("simple/plan")]
+    [ProducesResponseType<SimplePlanDto>(StatusCodes.Status200OK)]
     public Task<IActionResult> Plan([FromBody] JsonElement body) => _submitter.PlanAsync(body);
 }
 

@@ -113,6 +113,7 @@ public sealed class JobsController : ControllerBase
 
     /// <summary>Renames a job (display_name, or null to clear it).</summary>
     [HttpPatch(Jobs + "/{id}")]
+    [ProducesResponseType<JobEnvelope>(StatusCodes.Status200OK)]
     [Consumes("application/json", "application/merge-patch+json")]
     [RequestSizeLimit(ApiLimits.MaxRequestBodyBytes)]
     public async Task<IActionResult> Patch(string id, [FromBody] JsonElement body)
@@ -151,6 +152,8 @@ public sealed class JobsController : ControllerBase
 
     /// <summary>Cancels a pending or running job, or deletes a finished one with its audio.</summary>
     [HttpDelete(Jobs + "/{id}")]
+    [ProducesResponseType<JobEnvelope>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Delete(string id)
     {
         if (!IsJobId(id))
@@ -168,6 +171,7 @@ public sealed class JobsController : ControllerBase
     /// <summary>Cancels a pending or running job. Idempotent: cancelling a cancelled job is a 200 that changes nothing
     /// (unlike DELETE, whose second call deletes), so a repeated click or a retried request cannot lose the job.</summary>
     [HttpPost(Jobs + "/{id}/cancel")]
+    [ProducesResponseType<JobEnvelope>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Cancel(string id)
     {
         if (!IsJobId(id))
@@ -184,6 +188,7 @@ public sealed class JobsController : ControllerBase
 
     /// <summary>Queues a failed or cancelled job again with the same seeds.</summary>
     [HttpPost(Jobs + "/{id}/retry")]
+    [ProducesResponseType<JobEnvelope>(StatusCodes.Status202Accepted)]
     public async Task<IActionResult> Retry(string id) =>
         IsJobId(id) ? ToResult(id, await _grains.GetGrain<IJobGrain>(id).Retry(), "queued again", StatusCodes.Status202Accepted) : JobNotFound(id);
 

@@ -41,6 +41,7 @@ public sealed class OutputsController : ControllerBase
 
     /// <summary>Min/max peaks per channel in BBC audiowaveform's JSON layout (version 2), computed once and kept.</summary>
     [HttpGet(Jobs + "/{id}/waveform")]
+    [ProducesResponseType<WaveformPeaks>(StatusCodes.Status200OK, "application/json")]
     public async Task<IActionResult> Waveform(string id, [FromQuery] string? index, [FromQuery] string? points, [FromQuery] string? stem)
     {
         var job = await FindAsync(id);
@@ -87,6 +88,7 @@ public sealed class OutputsController : ControllerBase
 
     /// <summary>The sung lines as LRC (the default) or as JSON with each line's start and end; 404 when nothing is sung.</summary>
     [HttpGet(Jobs + "/{id}/lyrics")]
+    [ProducesResponseType<TimedLyricsDto>(StatusCodes.Status200OK, "application/json")]
     public async Task<IActionResult> Lyrics(string id, [FromQuery] string? index, [FromQuery] string? format)
     {
         var job = await FindAsync(id);

@@ -1,5 +1,6 @@
 using AudioMusic.ApiHost.Downloads;
 using AudioMusic.ApiHost.Json;
+using AudioMusic.ApiHost.OpenApi;
 using AudioMusic.ApiHost.Submission;
 using AudioMusic.Domain;
 using AudioMusic.Grains.Hosting;
@@ -49,12 +50,7 @@ public static class ApiHostApp
                     .Where(e => e.Value?.Errors.Count > 0)
                     .SelectMany(e => e.Value!.Errors.Select(err => new FieldError(FieldName(e.Key), BodyError(err))))));
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "AudioMusic V2 API";
-            doc.Info.Description = "Text-to-music generation on an Orleans cluster. See docs/api.md for every field and rule.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddAudioMusicOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         builder.Services.AddSingleton<JobSubmitter>();
         builder.Services.AddSingleton(sp => new DiskSpaceGuard(sp.GetRequiredService<AudioMusic.Storage.IArtifactStore>(),

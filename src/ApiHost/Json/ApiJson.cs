@@ -12,5 +12,8 @@ public static class ApiJson
         options.DictionaryKeyPolicy = null;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.NumberHandling = JsonNumberHandling.Strict;
+        // The document declares a property nullable exactly when its C# type is; serialising a null into one that is
+        // not fails rather than sending what the document says cannot come.
+        options.RespectNullableAnnotations = true;
     }
 }

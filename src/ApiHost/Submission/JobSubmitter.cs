@@ -101,7 +101,7 @@ public sealed class JobSubmitter
         var seed = request.Seed >= 0 ? request.Seed : Random.Shared.Next(0, int.MaxValue);
         var plan = await _grains.GetGrain<ISimpleModePlannerGrain>(0).Plan(request, seed);
         var planned = plan.ToRequest(request) with { Seed = seed };
-        return new OkObjectResult(new { Plan = JobMapper.ToDto(plan), Request = JobMapper.ToDto(planned), Seed = seed });
+        return new OkObjectResult(new SimplePlanDto(JobMapper.ToDto(plan), JobMapper.ToDto(planned), seed));
     }
 
     public static (GenerationRequest? Request, IReadOnlyList<FieldError> Errors) Parse(MusicTask task, JsonElement body)
