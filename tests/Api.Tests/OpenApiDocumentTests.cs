@@ -76,11 +76,13 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
             var properties = body["properties"]!.AsObject();
             Assert.All(properties, p => Assert.Contains(p.Key, GenerationInputReader.KnownFields));
             Assert.Equal(RequestLimits.MaxBatchSize, properties["batch_size"]!["maximum"]!.GetValue<int>());
-            Assert.Equal(AudioFormatNames.All, properties["format"]!["enum"]!.AsArray().Select(f => f!.GetValue<string>()));
+            Assert.Equal([.. AudioFormatNames.All, null], properties["format"]!["enum"]!.AsArray().Select(f => f?.GetValue<string>()));
             Assert.Equal(RequestLimits.DisplayNameMaxLength, properties["display_name"]!["maxLength"]!.GetValue<int>());
-            var range = properties["duration"]!["anyOf"]!.AsArray().Single(a => a!["maximum"] is not null)!;
+            var duration = properties["duration"]!;
             Assert.Equal(task == MusicTask.Text2Samples ? RequestLimits.MaxSampleDurationSeconds : RequestLimits.MaxDurationSeconds,
-                range["maximum"]!.GetValue<double>());
+                duration["maximum"]!.GetValue<double>());
+            Assert.Equal(task == MusicTask.Text2Samples ? RequestLimits.MinSampleDurationSeconds : RequestLimits.MinDurationSeconds,
+                duration["not"]!["exclusiveMaximum"]!.GetValue<double>());
         }
         var text2music = Schema("Text2MusicRequest")["properties"]!.AsObject();
         Assert.Equal(RequestLimits.CaptionMaxLength, text2music["caption"]!["maxLength"]!.GetValue<int>());
@@ -110,7 +112,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
     [Fact]
     public void Docs_and_document_name_the_same_routes_and_fields()
     {
-        var api = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "api.md"));
+        var api = File.ReadAllText(Path.Combine(ApiServer.RepositoryRoot(), "docs", "api.md"));
         var documented = RouteInDocs().Matches(api)
             .Select(m => (Method: m.Groups[1].Value, Path: m.Groups[2].Value.StartsWith('/') ? m.Groups[2].Value : "/api/v1/music/" + m.Groups[2].Value))
             .Select(r => (r.Method, Path: r.Path.Split('?')[0]))
@@ -137,16 +139,4 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
     /// <summary>Rows of the request-field table: "| `bpm` | integer |".</summary>
     [GeneratedRegex(@"^\| `([a-z_]+)`(?: / `[a-z_]+`)? \| (?:string|bool|number|integer|string or integer) \|", RegexOptions.Multiline)]
     private static partial Regex FieldRowInDocs();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AudioMusic.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("AudioMusic.sln not found");
-    }
 }

@@ -16,7 +16,7 @@ public sealed class OpenApiLintTests : IAsyncLifetime
     [SkippableFact]
     public async Task The_document_passes_spectral_oas_without_a_warning()
     {
-        var root = RepositoryRoot();
+        var root = ApiServer.RepositoryRoot();
         var spectral = Path.Combine(root, "tools", "spectral", "node_modules", ".bin", "spectral");
         if (!File.Exists(spectral))
         {
@@ -47,17 +47,5 @@ public sealed class OpenApiLintTests : IAsyncLifetime
         {
             File.Delete(document);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AudioMusic.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("AudioMusic.sln not found");
     }
 }

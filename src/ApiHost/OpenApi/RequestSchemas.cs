@@ -109,20 +109,7 @@ public static class RequestSchemas
                 task == MusicTask.Prompt2Instrumental),
             "genre_preset" => Text(RequestLimits.GenrePresetMaxLength, "A preset's name or slug from GET /api/v1/music/presets; it fills in what the request leaves open."),
             "display_name" => Text(RequestLimits.DisplayNameMaxLength, "A name for the job, shown in listings and written into the files' title tag."),
-            "duration" => Nullable(new OpenApiSchema
-            {
-                Type = JsonSchemaType.Number,
-                Description = samples
-                    ? string.Create(ci, $"Seconds, {RequestLimits.MinSampleDurationSeconds}–{RequestLimits.MaxSampleDurationSeconds}; -1 or null: {RequestLimits.DefaultLoopSeconds} s for a loop (rounded to whole bars), {RequestLimits.DefaultOneShotSeconds} s for a one-shot.")
-                    : string.Create(ci, $"Seconds, {RequestLimits.MinDurationSeconds}–{RequestLimits.MaxDurationSeconds}; -1 or null: chosen from the lyrics' structure and the tempo (docs/api.md, Defaults)."),
-                AnyOf =
-                [
-                    new OpenApiSchema { Type = JsonSchemaType.Number, Enum = [JsonValue.Create(RequestLimits.AutoDuration)] },
-                    Range(JsonSchemaType.Number, samples ? RequestLimits.MinSampleDurationSeconds : RequestLimits.MinDurationSeconds,
-                        samples ? RequestLimits.MaxSampleDurationSeconds : RequestLimits.MaxDurationSeconds),
-                ],
-                Default = JsonValue.Create(RequestLimits.AutoDuration),
-            }),
+            "duration" => Nullable(Duration(samples)),
             "bpm" => Nullable(Range(JsonSchemaType.Integer, samples ? RequestLimits.MinSampleTempo : RequestLimits.MinBpm,
                 samples ? RequestLimits.MaxSampleTempo : RequestLimits.MaxBpm,
                 samples ? "Tempo in beats per minute (the same field as 'tempo')." : "Beats per minute; null: from the caption, the preset or the genre.")),
@@ -137,12 +124,9 @@ public static class RequestSchemas
             }),
             "timesignature" => Nullable(new OpenApiSchema
             {
-                Description = "The meter, as a string or its numerator; null: from the caption or the genre (4/4 unless told otherwise).",
-                AnyOf =
-                [
-                    new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. TimeSignature.All.Select(t => (JsonNode)JsonValue.Create(t.ToString())!)] },
-                    new OpenApiSchema { Type = JsonSchemaType.Integer, Enum = [.. TimeSignature.All.Select(t => (JsonNode)JsonValue.Create(t.Beats)!)] },
-                ],
+                Type = JsonSchemaType.String,
+                Enum = [.. TimeSignature.All.Select(t => (JsonNode)JsonValue.Create(t.ToString())!)],
+                Description = "The meter; null: from the caption or the genre (4/4 unless told otherwise). The bare numerator (2, 3, 4, 6) is accepted too, as a number.",
             }),
             "vocal_language" => Nullable(new OpenApiSchema
             {
@@ -193,6 +177,32 @@ public static class RequestSchemas
         };
     }
 
+    /// <summary>-1 (auto) or the route's range, as one number with a hole (-1, min) cut out by <c>not</c>: exact for a
+    /// validator, and a plain optional number for client generators, which turn alternatives into awkward wrapper types.</summary>
+    private static OpenApiSchema Duration(bool samples)
+    {
+        var (min, max) = samples
+            ? (RequestLimits.MinSampleDurationSeconds, RequestLimits.MaxSampleDurationSeconds)
+            : (RequestLimits.MinDurationSeconds, RequestLimits.MaxDurationSeconds);
+        var ci = CultureInfo.InvariantCulture;
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Number,
+            Minimum = RequestLimits.AutoDuration.ToString(ci),
+            Maximum = max.ToString(ci),
+            Not = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Number,
+                ExclusiveMinimum = RequestLimits.AutoDuration.ToString(ci),
+                ExclusiveMaximum = min.ToString(ci),
+            },
+            Default = JsonValue.Create(RequestLimits.AutoDuration),
+            Description = samples
+                ? string.Create(ci, $"Seconds, {min}–{max}; -1 or null: {RequestLimits.DefaultLoopSeconds} s for a loop (rounded to whole bars), {RequestLimits.DefaultOneShotSeconds} s for a one-shot.")
+                : string.Create(ci, $"Seconds, {min}–{max}; -1 or null: the song's natural length (docs/api.md, Defaults and auto values)."),
+        };
+    }
+
     private static OpenApiSchema Text(int maxLength, string description) =>
         Nullable(new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = maxLength, Description = description });
 
@@ -211,18 +221,11 @@ public static class RequestSchemas
     /// <summary>null is accepted everywhere and means "not sent".</summary>
     private static OpenApiSchema Nullable(OpenApiSchema schema)
     {
-        if (schema.Type is { } type)
+        schema.Type = schema.Type!.Value | JsonSchemaType.Null;
+        if (schema.Enum is { Count: > 0 } values)
         {
-            schema.Type = type | JsonSchemaType.Null;
-        }
-        else
-        {
-            schema.AnyOf = [.. schema.AnyOf ?? [], new OpenApiSchema { Type = JsonSchemaType.Null }];
-        }
-        if (schema.AnyOf is { Count: > 0 } && schema.Type is not null)
-        {
-            // A typed schema with alternatives: null must pass the alternatives too.
-            schema.AnyOf = [.. schema.AnyOf, new OpenApiSchema { Type = JsonSchemaType.Null }];
+            // An enum lists every accepted value: null too.
+            schema.Enum = [.. values, null!];
         }
         return schema;
     }
