@@ -13,6 +13,11 @@ public interface IJobGrain : IGrainWithStringKey
     [Orleans.Concurrency.ReadOnly]
     Task<JobView?> GetView();
 
+    /// <summary>The job's events after <paramref name="after"/>; when there are none yet and the job is still going,
+    /// waits up to <paramref name="wait"/> (at most 20 s) for the next. Interleaves, so waiting readers hold nothing up.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<Events.JobEventPage> WaitForEvents(long after, TimeSpan wait);
+
     Task<CommandOutcome> Rename(string? displayName);
 
     /// <summary>Cancels a pending or running job; a finished job is a conflict.</summary>

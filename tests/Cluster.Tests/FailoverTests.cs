@@ -46,6 +46,8 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
 
             var victimJob = ids[0];
             var victim = await WaitUntilRunningAsync(rig, victimJob, TimeSpan.FromSeconds(30));
+            // A reader follows the victim's events through the client-mode API host while its silo dies.
+            var follower = JobEventFollower.FollowAsync(new Uri(rig.Http.BaseAddress!, $"/api/v1/music/jobs/{victimJob}/events"), TimeSpan.FromSeconds(180));
             var killed = System.Diagnostics.Stopwatch.StartNew();
             victim.Crash();
             rig.Silos.Remove(victim);
@@ -58,6 +60,13 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
             Assert.True(requeued <= TimeSpan.FromSeconds(15), $"the killed silo's job was queued again after {requeued.TotalSeconds:F1} s");
 
             await WaitForAllCompletedAsync(rig, ids, TimeSpan.FromSeconds(150));
+            // What it saw: the run on the dead silo, job.requeued, the run elsewhere, the end; in order, nothing twice.
+            var seen = await follower;
+            output.WriteLine($"events of the victim: {string.Join(", ", seen.Select(e => e.Type).Where(t => t != "job.progress"))} ({seen.Count(e => e.Type == "job.progress")} progress)");
+            var transitions = seen.Where(e => e.Type != "job.progress").Select(e => e.Type).ToList();
+            Assert.Equal(["job.queued", "job.started", "job.requeued", "job.started", "job.completed"], transitions);
+            Assert.Equal(seen.Select(e => e.Id).Order(), seen.Select(e => e.Id));
+            Assert.Equal(seen.Count, seen.Select(e => e.Id).Distinct().Count());
             var firstRun = await VerifyAllAsync(rig, ids);
             Assert.True(firstRun[victimJob] >= 2, $"job {victimJob} ran on the killed silo but completed on attempt {firstRun[victimJob]}");
             AssertCompletedOncePerJob(rig.AllSiloLogs, ids);

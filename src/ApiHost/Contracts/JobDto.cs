@@ -104,3 +104,8 @@ public sealed record PresetDto(string Name, string Slug, string Caption, IReadOn
     IReadOnlyList<string> Modes, IReadOnlyList<string> Timesignatures, double DefaultDuration);
 
 public sealed record RenameBody(string? DisplayName);
+
+/// <summary>The data of one server-sent event: the event's own fields as of when it happened, and the job as it is
+/// when the event is sent (null after job.deleted).</summary>
+public sealed record JobEventDto(long Sequence, string Type, DateTimeOffset At, string Status, double Progress, string Stage, int Attempt,
+    string? Device, int? QueuePosition, string? Reason, JobDto? Job);

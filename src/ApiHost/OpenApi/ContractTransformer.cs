@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AudioMusic.Domain;
+using AudioMusic.Grains.Events;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -201,7 +202,12 @@ public sealed class ContractTransformer : IOpenApiDocumentTransformer
     {
         var statuses = Enum.GetValues<JobStatus>().Select(s => (JsonNode)JsonValue.Create(s.ToWire())!).ToList();
         var tasks = MusicTaskNames.All.Select(t => (JsonNode)JsonValue.Create(t)!).ToList();
-        foreach (var (schema, property, values) in new[] { ("JobDto", "status", statuses), ("JobDto", "task", tasks), ("RequestDto", "task", tasks) })
+        var events = JobEventTypes.All.Select(t => (JsonNode)JsonValue.Create(t)!).ToList();
+        foreach (var (schema, property, values) in new[]
+                 {
+                     ("JobDto", "status", statuses), ("JobDto", "task", tasks), ("RequestDto", "task", tasks),
+                     ("JobEventDto", "type", events), ("JobEventDto", "status", statuses),
+                 })
         {
             if (schemas.TryGetValue(schema, out var found) && found.Properties is { } properties
                 && properties.TryGetValue(property, out var candidate) && candidate is OpenApiSchema target)

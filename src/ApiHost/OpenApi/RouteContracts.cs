@@ -30,6 +30,11 @@ public static class RouteContracts
             "A job's status, progress, stage, queue position, parameters, resolved values and outputs."),
         new("GET", "/api/v1/jobs/{id}/status", "GetJobByShortPath", Jobs, [404, .. Always],
             "The same as GET /api/v1/music/jobs/{id}/status, under the shorter path some clients use."),
+        new("GET", "/api/v1/music/jobs/{id}/events", "StreamJobEvents", Jobs, [400, 404, .. Always],
+            "The job's events as Server-Sent Events (text/event-stream): id is the event's sequence, event its type (job.queued, " +
+            "job.started, job.progress, job.requeued, job.completed, job.failed, job.cancelled, job.deleted), data a JobEventDto. " +
+            "Replays after Last-Event-ID (or ?after=N), then streams live with a heartbeat comment every 15 s, and ends after " +
+            "the terminal event; 204 when the reader has already seen it."),
         new("GET", "/api/v1/music/jobs", "ListJobs", Jobs, [400, .. Always],
             "Jobs newest first, filtered by status, task and text (display name, caption, lyrics, query); continue with next_cursor."),
         new("GET", "/api/v1/music/jobs/counts", "CountJobs", Jobs, [.. Always], "How many jobs there are in each status."),

@@ -1,4 +1,5 @@
 using AudioMusic.Domain;
+using AudioMusic.Grains.Events;
 using AudioMusic.Grains.Queue;
 using AudioMusic.Storage;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,9 @@ public sealed partial class JobGrain : Grain, IJobGrain
     /// <summary>The name the job's state is stored under (export and import address it directly).</summary>
     public const string StateName = "job";
 
+    /// <summary>The longest a reader's call waits for the next event, within Orleans' default call timeout.</summary>
+    private static readonly TimeSpan MaxEventWait = TimeSpan.FromSeconds(20);
+
     private readonly IPersistentState<JobState> _state;
     private readonly IJobIndex _index;
     private readonly IArtifactStore _artifacts;
@@ -20,6 +24,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
     private readonly JobOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<JobGrain> _logger;
+    private readonly JobEventLog _events = new();
     private string? _jobId;
     private IJobQueueGrain? _queue;
 
@@ -78,6 +83,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
             CreatedAt = now,
             DisplayName = submission.Request.DisplayName,
         };
+        _events.Transition(Job, JobEventTypes.Queued, now, enqueue.Position);
         try
         {
             await PersistAsync();
@@ -98,6 +104,17 @@ public sealed partial class JobGrain : Grain, IJobGrain
     }
 
     public Task<JobView?> GetView() => Task.FromResult(Exists ? View() : null);
+
+    public async Task<JobEventPage> WaitForEvents(long after, TimeSpan wait)
+    {
+        var events = _events.After(Job, after);
+        if (events.Count == 0 && Exists && !Job.Status.IsTerminal() && wait > TimeSpan.Zero)
+        {
+            await Task.WhenAny(_events.Next, Task.Delay(TimeSpan.FromTicks(Math.Min(wait.Ticks, MaxEventWait.Ticks))));
+            events = _events.After(Job, after);
+        }
+        return new JobEventPage(Exists, !Exists || Job.Status.IsTerminal(), events);
+    }
 
     public Task<QueueTicket?> GetQueueTicket() =>
         Task.FromResult(Exists && Job.Status == JobStatus.Pending ? new QueueTicket(JobId, Job.Request!, Job.QueueSequence) : null);
@@ -129,6 +146,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.Stage = "cancelled";
         Job.CompletedAt = _time.GetUtcNow();
         Job.LeaseExpiresAt = null;
+        _events.Transition(Job, JobEventTypes.Cancelled, Job.CompletedAt.Value);
         await PersistAsync();
         if (wasRunningOn is not null)
         {
@@ -156,6 +174,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         }
         await _artifacts.DeleteJobAsync(JobId, CancellationToken.None);
         await _index.DeleteAsync(JobId, CancellationToken.None);
+        _events.Deleted(Job, _time.GetUtcNow());
         await _state.ClearStateAsync();
         _state.State = new JobState();
         DeactivateOnIdle();
@@ -190,6 +209,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         // A retry gets a fresh attempt budget (the limit guards against one poison job looping forever), but the
         // attempt number keeps growing: artifact keys and stale-result checks rely on it never repeating.
         Job.AttemptsBeforeRetry = Job.Attempt;
+        _events.Transition(Job, JobEventTypes.Queued, _time.GetUtcNow(), enqueue.Position);
         await PersistAsync();
         return CommandOutcome.Ok(View());
     }
@@ -208,6 +228,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.StartedAt ??= now;
         Job.Progress = 0;
         Job.Stage = "starting";
+        _events.Transition(Job, JobEventTypes.Started, now);
         await PersistAsync();
         return new JobLease(JobId, Job.Attempt, Job.Request!, Job.Seeds, Job.LeaseExpiresAt.Value);
     }
@@ -224,6 +245,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         // Only the index learns of renewals: the sweep reads leases there, and writing grain state every second
         // per running job would cost more than it protects (progress restarts from the last transition at worst).
         await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
+        _events.Progress(Job, _time.GetUtcNow());
         return true;
     }
 
@@ -241,6 +263,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.Audio = result.Audio;
         Job.CompletedAt = _time.GetUtcNow();
         Job.LeaseExpiresAt = null;
+        _events.Transition(Job, JobEventTypes.Completed, Job.CompletedAt.Value);
         await PersistAsync();
         LogCompleted(JobId, attempt);
         // A finished job is read now and then, and its state is stored: an activation kept until the collector's idle
@@ -264,6 +287,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.Stage = "failed";
         Job.CompletedAt = _time.GetUtcNow();
         Job.LeaseExpiresAt = null;
+        _events.Transition(Job, JobEventTypes.Failed, Job.CompletedAt.Value, reason: error);
         await PersistAsync();
         LogFailed(JobId, attempt, error);
         DeactivateOnIdle();
@@ -331,6 +355,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.Progress = 0;
         Job.Stage = "requeued";
         Job.Error = reason;
+        _events.Transition(Job, JobEventTypes.Requeued, _time.GetUtcNow(), enqueue.Position, reason);
         await PersistAsync();
         return true;
     }
@@ -345,10 +370,13 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.Status = to;
     }
 
+    /// <summary>Stores the state and the index entry, then wakes the event readers (a transition's event is
+    /// readable once it is stored).</summary>
     private async Task PersistAsync()
     {
         await _state.WriteStateAsync();
         await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
+        _events.Publish();
     }
 
     private JobIndexEntry IndexEntry() => JobProjections.IndexEntry(Job, JobId, _time.GetUtcNow());
@@ -357,22 +385,4 @@ public sealed partial class JobGrain : Grain, IJobGrain
 
     private JobView View() =>
         JobProjections.View(Job, JobId, Job.Status == JobStatus.Pending ? _positions.PositionOf(Job.QueueSequence) : null);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} accepted ({Task})")]
-    private partial void LogSubmitted(string jobId, string task);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} cancelled")]
-    private partial void LogCancelled(string jobId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} completed on attempt {Attempt}")]
-    private partial void LogCompleted(string jobId, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} failed: {Error}")]
-    private partial void LogFailed(string jobId, int attempt, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: rejected a result from stale attempt {Attempt} (current {Current})")]
-    private partial void LogStaleResult(string jobId, int attempt, int current);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: lease of attempt {Attempt} on {Device} expired")]
-    private partial void LogLeaseExpired(string jobId, int attempt, string device);
 }

@@ -29,4 +29,7 @@ public sealed class JobState
     /// <summary>When retention or the memory limit deleted the audio; the outputs' descriptions stay, their files are gone.</summary>
     [Id(19)] public DateTimeOffset? AudioExpiredAt { get; set; }
     [Id(20)] public AudioExpiry? AudioExpiredBy { get; set; }
+    /// <summary>The recent transitions, for readers that resume (see JobEventLog), and how many there have been.</summary>
+    [Id(21)] public IReadOnlyList<Events.JobEvent> Events { get; set; } = [];
+    [Id(22)] public long EventTransitions { get; set; }
 }

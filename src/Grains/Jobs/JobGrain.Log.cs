@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace AudioMusic.Grains.Jobs;
+
+/// <summary>The JobGrain's log lines.</summary>
+public sealed partial class JobGrain
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} accepted ({Task})")]
+    private partial void LogSubmitted(string jobId, string task);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} cancelled")]
+    private partial void LogCancelled(string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} completed on attempt {Attempt}")]
+    private partial void LogCompleted(string jobId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} failed: {Error}")]
+    private partial void LogFailed(string jobId, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: rejected a result from stale attempt {Attempt} (current {Current})")]
+    private partial void LogStaleResult(string jobId, int attempt, int current);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: lease of attempt {Attempt} on {Device} expired")]
+    private partial void LogLeaseExpired(string jobId, int attempt, string device);
+}
