@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, exactly as CI runs it (.ci/run calls this script):
 #   1. installs the distribution packages the tests use when they are missing (as root; otherwise it says what to install),
-#      and Spectral (the OpenAPI lint) from npm into tools/spectral,
+#      and the npm tools under tools/ (Spectral, an EventSource client),
 #   2. starts a throw-away PostgreSQL on a loopback port (scripts/postgres-dev.sh),
 #   3. builds the solution in Release (Directory.Build.props makes every warning an error),
 #   4. runs every test project one after another and prints one summary line.
@@ -29,10 +29,13 @@ if ((${#missing[@]} > 0)); then
   fi
 fi
 
-# Spectral lints the served OpenAPI document (tests/Api.Tests/OpenApiLintTests); versions pinned by the lockfile.
-if [[ ! -x tools/spectral/node_modules/.bin/spectral ]]; then
-  (cd tools/spectral && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# npm tools the suite runs, each pinned by its lockfile: Spectral lints the served OpenAPI document
+# (tests/Api.Tests/OpenApiLintTests), eventsource is a standard EventSource client (EventSourceClientTests).
+for tool in spectral eventsource; do
+  if [[ ! -d "tools/$tool/node_modules" ]]; then
+    (cd "tools/$tool" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 
 eval "$(scripts/postgres-dev.sh)"
 export AUDIOMUSIC_TEST_POSTGRES

@@ -14,9 +14,10 @@ public interface IJobGrain : IGrainWithStringKey
     Task<JobView?> GetView();
 
     /// <summary>The job's events after <paramref name="after"/>; when there are none yet and the job is still going,
-    /// waits up to <paramref name="wait"/> (at most 20 s) for the next. Interleaves, so waiting readers hold nothing up.</summary>
+    /// waits up to <paramref name="wait"/> (at most 20 s) for the next. Interleaves, so waiting readers hold nothing up;
+    /// a reader that goes away cancels its wait (Orleans carries the cancellation to the grain).</summary>
     [Orleans.Concurrency.AlwaysInterleave]
-    Task<Events.JobEventPage> WaitForEvents(long after, TimeSpan wait);
+    Task<Events.JobEventPage> WaitForEvents(long after, TimeSpan wait, CancellationToken cancellationToken = default);
 
     Task<CommandOutcome> Rename(string? displayName);
 

@@ -106,7 +106,7 @@ public sealed class JobEventsController : ControllerBase
         {
             try
             {
-                return await job.WaitForEvents(position, _heartbeat).WaitAsync(aborted);
+                return await job.WaitForEvents(position, _heartbeat, aborted);
             }
             catch (Exception ex) when (ClusterReads.IsTransient(ex) && DateTimeOffset.UtcNow - (firstFailure ??= DateTimeOffset.UtcNow) < _reads.Bound)
             {

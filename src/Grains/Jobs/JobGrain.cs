@@ -105,12 +105,15 @@ public sealed partial class JobGrain : Grain, IJobGrain
 
     public Task<JobView?> GetView() => Task.FromResult(Exists ? View() : null);
 
-    public async Task<JobEventPage> WaitForEvents(long after, TimeSpan wait)
+    public async Task<JobEventPage> WaitForEvents(long after, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         var events = _events.After(Job, after);
         if (events.Count == 0 && Exists && !Job.Status.IsTerminal() && wait > TimeSpan.Zero)
         {
-            await Task.WhenAny(_events.Next, Task.Delay(TimeSpan.FromTicks(Math.Min(wait.Ticks, MaxEventWait.Ticks))));
+            var timeout = TimeSpan.FromTicks(Math.Min(wait.Ticks, MaxEventWait.Ticks));
+            // Woken by the next event, the timeout or the reader leaving: each just ends the wait.
+            await _events.Next.WaitAsync(timeout, cancellationToken)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
             events = _events.After(Job, after);
         }
         return new JobEventPage(Exists, !Exists || Job.Status.IsTerminal(), events);
