@@ -130,10 +130,11 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
                     await _wake.WaitAsync(TimeSpan.FromSeconds(5), _time);
                     continue;
                 }
+                var asked = _time.GetTimestamp();
                 var lease = await GrainFactory.GetGrain<IJobGrain>(jobId).Start(Key);
                 if (lease is not null)
                 {
-                    await RunAttemptAsync(lease);
+                    await RunAttemptAsync(lease, asked);
                 }
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException)
@@ -145,7 +146,7 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
         }
     }
 
-    private async Task RunAttemptAsync(JobLease lease)
+    private async Task RunAttemptAsync(JobLease lease, long askedAt)
     {
         var job = GrainFactory.GetGrain<IJobGrain>(lease.JobId);
         var engine = _engines.Find(lease.Request.Model);
@@ -159,7 +160,9 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
         LogStarted(lease.JobId, lease.Attempt, Key);
         var engineJob = new EngineJob(lease.JobId, lease.Request, lease.Seeds, _device);
         var work = Task.Run(() => _execution.RunAsync(engine, engineJob, lease.Attempt, running, running.Token));
-        var renewals = RenewWhileRunningAsync(job, running, work);
+        // Stop two renewals before the lease could run out: time for one renewal to be late and the stop to land.
+        var fence = new LeaseFence(_time, _jobOptions.LeaseDuration, 2 * _jobOptions.LeaseRenewInterval, askedAt);
+        var renewals = RenewWhileRunningAsync(job, running, fence, work);
         try
         {
             var result = await work;
@@ -195,8 +198,9 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
     }
 
     /// <summary>Renews the lease and reports progress until the work ends; a refused renewal means the job was
-    /// cancelled or taken over, so the engine is stopped.</summary>
-    private async Task RenewWhileRunningAsync(IJobGrain job, RunningAttempt running, Task work)
+    /// cancelled or taken over, and renewals that fail until the lease may be gone mean it could be taken over any
+    /// moment (see <see cref="LeaseFence"/>): either way the engine is stopped.</summary>
+    private async Task RenewWhileRunningAsync(IJobGrain job, RunningAttempt running, LeaseFence fence, Task work)
     {
         while (!work.IsCompleted)
         {
@@ -208,15 +212,23 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
             try
             {
                 var progress = running.Progress;
-                if (!await job.RenewLease(running.Lease.Attempt, progress.Fraction * 100, progress.Stage))
+                var sent = _time.GetTimestamp();
+                var renewal = job.RenewLease(running.Lease.Attempt, progress.Fraction * 100, progress.Stage);
+                if (!await renewal.WaitAsync(fence.Remaining > TimeSpan.Zero ? fence.Remaining : TimeSpan.Zero, _time))
                 {
                     running.Stop(StopReason.LeaseLost);
                 }
+                fence.Acknowledged(sent);
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException)
             {
-                // One missed renewal is covered by the lease's length; the next one tries again.
+                // A missed renewal is covered by the lease's length; the next one tries again, until the fence says
+                // the lease may be gone.
                 LogLoopError(Key, ex.Message);
+                if (fence.Expired)
+                {
+                    running.Stop(StopReason.LeaseLost);
+                }
             }
         }
     }
