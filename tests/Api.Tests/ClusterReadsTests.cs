@@ -63,6 +63,39 @@ public sealed class ClusterReadsTests
     }
 
     [Fact]
+    public async Task An_attempt_that_hangs_is_sent_again_and_the_next_one_answers()
+    {
+        // The first call goes to a silo that died: it never answers. The one sent after the attempt timeout does.
+        var reads = new ClusterReads(TimeProvider.System, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(300));
+        var hung = new TaskCompletionSource<int>();
+        var calls = 0;
+        var clock = Stopwatch.StartNew();
+
+        var value = await reads.RunAsync(() => ++calls == 1 ? hung.Task : Task.FromResult(7), CancellationToken.None);
+
+        Assert.Equal(7, value);
+        Assert.Equal(2, calls);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_slow_read_gets_the_rest_of_the_bound_on_its_last_attempt()
+    {
+        var reads = new ClusterReads(TimeProvider.System, TimeSpan.FromSeconds(3.8), TimeSpan.FromSeconds(1));
+        var calls = 0;
+
+        // Every attempt takes 1.2 s: two are abandoned after 1 s each, and the third, with 1.8 s left, is waited for.
+        var value = await reads.RunAsync(async () =>
+        {
+            var call = Interlocked.Increment(ref calls);
+            await Task.Delay(TimeSpan.FromSeconds(1.2));
+            return call;
+        }, CancellationToken.None);
+
+        Assert.Equal(3, value);
+    }
+
+    [Fact]
     public void Wrapped_transient_failures_are_recognised() =>
         Assert.True(ClusterReads.IsTransient(new OrleansException("call failed", new SiloUnavailableException("gone"))));
 }
