@@ -13,15 +13,13 @@ internal sealed class JobEventLog
     private JobEvent? _progress;
     private TaskCompletionSource _next = NewSignal();
 
-    /// <summary>Records a transition in <paramref name="job"/>'s state (the caller persists it, then calls
-    /// <see cref="Publish"/>).</summary>
-    public JobEvent Transition(JobState job, string type, DateTimeOffset at, int? queuePosition = null, string? reason = null)
+    /// <summary>Records a transition in <paramref name="job"/>'s state; the grain persists it, then calls
+    /// <see cref="Publish"/>, so readers see an event only once its transition is stored.</summary>
+    public void Transition(JobState job, string type, DateTimeOffset at, int? queuePosition = null, string? reason = null)
     {
         job.EventTransitions++;
-        var recorded = Snapshot(job, job.EventTransitions * JobEvent.TransitionStride, type, at, queuePosition, reason);
-        job.Events = [.. job.Events.TakeLast(Capacity - 1), recorded];
+        job.Events = [.. job.Events.TakeLast(Capacity - 1), Snapshot(job, job.EventTransitions * JobEvent.TransitionStride, type, at, queuePosition, reason)];
         _progress = null;
-        return recorded;
     }
 
     /// <summary>A progress report: numbered after the last transition, kept in memory until the next one.</summary>
