@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -51,7 +50,7 @@ try
         var victimJob = await SubmitAsync(http, 240, 1000 + kill);
         var victim = await RunningSiloAsync(http, victimJob);
         using var stopReaders = new CancellationTokenSource();
-        var readers = ReadAsync(http.BaseAddress!, ids, stopReaders.Token);
+        var readers = StatusReaders.ReadWithoutPauseAsync(http.BaseAddress!, ids, readers: 4, stopReaders.Token);
         var clock = Stopwatch.StartNew();
         victim.Crash();
         silos.Remove(victim);
@@ -151,31 +150,6 @@ static async Task<string> SubmitAsync(HttpClient http, double seconds, int seed)
     return response.IsSuccessStatusCode
         ? JsonDocument.Parse(text).RootElement.GetProperty("job").GetProperty("id").GetString()!
         : throw new InvalidOperationException($"submit: {(int)response.StatusCode} {text}");
-}
-
-static async Task<List<(int Status, TimeSpan Elapsed)>> ReadAsync(Uri api, List<string> ids, CancellationToken stop)
-{
-    var reads = new ConcurrentBag<(int, TimeSpan)>();
-    using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
-    await Task.WhenAll(Enumerable.Range(0, 4).Select(async reader =>
-    {
-        for (var n = reader; !stop.IsCancellationRequested; n += 4)
-        {
-            var started = Stopwatch.GetTimestamp();
-            int status;
-            try
-            {
-                using var response = await http.GetAsync($"/api/v1/music/jobs/{ids[n % ids.Count]}/status", CancellationToken.None);
-                status = (int)response.StatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                status = 0;
-            }
-            reads.Add((status, Stopwatch.GetElapsedTime(started)));
-        }
-    }));
-    return [.. reads];
 }
 
 static async Task WaitReadyAsync(HttpClient http)

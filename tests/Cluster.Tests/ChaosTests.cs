@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -44,7 +42,7 @@ public sealed partial class ChaosTests(PostgresDatabaseFixture database, ITestOu
             {
                 ids.Add(await SubmitAsync(rig, i));
             }
-            var reader = ReadWithoutPauseAsync(rig.Http.BaseAddress!, ids, stop.Token);
+            var reader = StatusReaders.ReadWithoutPauseAsync(rig.Http.BaseAddress!, ids, readers: 4, stop.Token);
             var followers = ids.Where((_, i) => DurationOf(i) > 100)
                 .Select(id => (Id: id, Events: JobEventFollower.FollowAsync(new Uri(rig.Http.BaseAddress!, $"/api/v1/music/jobs/{id}/events"), TimeSpan.FromSeconds(300))))
                 .ToList();
@@ -101,34 +99,6 @@ public sealed partial class ChaosTests(PostgresDatabaseFixture database, ITestOu
         }
     }
 
-    private sealed record Read(int Status, TimeSpan Elapsed);
-
-    /// <summary>Four readers cycle through every job's status, one request after another, until told to stop.</summary>
-    private static async Task<List<Read>> ReadWithoutPauseAsync(Uri api, List<string> ids, CancellationToken stop)
-    {
-        var reads = new ConcurrentBag<Read>();
-        using var http = new HttpClient { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(async reader =>
-        {
-            for (var n = reader; !stop.IsCancellationRequested; n += 4)
-            {
-                var started = Stopwatch.GetTimestamp();
-                int status;
-                try
-                {
-                    using var response = await http.GetAsync($"/api/v1/music/jobs/{ids[n % ids.Count]}/status", CancellationToken.None);
-                    status = (int)response.StatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    status = 0;
-                }
-                reads.Add(new Read(status, Stopwatch.GetElapsedTime(started)));
-            }
-        }));
-        return [.. reads];
-    }
-
     /// <summary>The silo whose device runs a job now (killing it loses work in flight), or any silo.</summary>
     private static async Task<HostProcess> BusiestSiloAsync(ClusterRig rig)
     {
@@ -172,7 +142,7 @@ public sealed partial class ChaosTests(PostgresDatabaseFixture database, ITestOu
         }
     }
 
-    private static TimeSpan Percentile(List<Read> reads, double p)
+    private static TimeSpan Percentile(List<StatusReaders.Read> reads, double p)
     {
         var sorted = reads.Select(r => r.Elapsed).Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

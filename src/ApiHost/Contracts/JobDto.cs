@@ -109,3 +109,8 @@ public sealed record RenameBody(string? DisplayName);
 /// when the event is sent (null after job.deleted).</summary>
 public sealed record JobEventDto(long Sequence, string Type, DateTimeOffset At, string Status, double Progress, string Stage, int Attempt,
     string? Device, int? QueuePosition, string? Reason, JobDto? Job);
+
+/// <summary>The data of one event of the all-jobs stream: which job, and the event's own fields (no job object: a
+/// dashboard reads the job when it needs more).</summary>
+public sealed record FeedEventDto(long Sequence, string JobId, string Type, DateTimeOffset At, string Status, double Progress, string Stage, int Attempt,
+    string? Device, int? QueuePosition, string? Reason);

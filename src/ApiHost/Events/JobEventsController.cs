@@ -124,7 +124,7 @@ public sealed class JobEventsController : ControllerBase
     }
 
     /// <summary>Last-Event-ID (what a reconnecting EventSource sends) wins over ?after= (what the first request carried).</summary>
-    private static (long Position, FieldError? Error) Position(string header, string? query)
+    internal static (long Position, FieldError? Error) Position(string header, string? query)
     {
         if (!string.IsNullOrEmpty(header))
         {

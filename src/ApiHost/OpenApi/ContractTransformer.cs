@@ -207,6 +207,7 @@ public sealed class ContractTransformer : IOpenApiDocumentTransformer
                  {
                      ("JobDto", "status", statuses), ("JobDto", "task", tasks), ("RequestDto", "task", tasks),
                      ("JobEventDto", "type", events), ("JobEventDto", "status", statuses),
+                     ("FeedEventDto", "type", events), ("FeedEventDto", "status", statuses),
                  })
         {
             if (schemas.TryGetValue(schema, out var found) && found.Properties is { } properties

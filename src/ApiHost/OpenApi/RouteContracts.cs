@@ -35,6 +35,10 @@ public static class RouteContracts
             "job.started, job.progress, job.requeued, job.completed, job.failed, job.cancelled, job.deleted), data a JobEventDto. " +
             "Replays after Last-Event-ID (or ?after=N), then streams live with a heartbeat comment every 15 s, and ends after " +
             "the terminal event; 204 when the reader has already seen it."),
+        new("GET", "/api/v1/music/events", "StreamAllEvents", Jobs, [400],
+            "Every job's events as one Server-Sent Events stream (data: FeedEventDto, with the job's id), for dashboards and job " +
+            "lists: resumes after Last-Event-ID (or ?after=N) from a window of recent events kept in memory, then streams live " +
+            "with a heartbeat comment every 15 s. The durable record of one job's events is that job's own stream."),
         new("GET", "/api/v1/music/jobs", "ListJobs", Jobs, [400, .. Always],
             "Jobs newest first, filtered by status, task and text (display name, caption, lyrics, query); continue with next_cursor."),
         new("GET", "/api/v1/music/jobs/counts", "CountJobs", Jobs, [.. Always], "How many jobs there are in each status."),

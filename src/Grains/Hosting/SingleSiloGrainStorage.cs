@@ -21,15 +21,11 @@ public sealed class SingleSiloGrainStorage : IGrainStorage
     {
         if (_states.TryGetValue((stateName, grainId), out var stored))
         {
-            grainState.State = _serializer.Deserialize<T>(stored.Data);
-            grainState.ETag = stored.ETag;
-            grainState.RecordExists = true;
+            GrainStateRecords.Found<T>(grainState, _serializer.Deserialize<T>(stored.Data), stored.ETag);
         }
         else
         {
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            GrainStateRecords.Missing(grainState);
         }
         return Task.CompletedTask;
     }
@@ -42,15 +38,14 @@ public sealed class SingleSiloGrainStorage : IGrainStorage
         {
             if (!_states.TryAdd(key, written))
             {
-                throw Inconsistent(stateName, grainId, grainState.ETag, _states.TryGetValue(key, out var current) ? current.ETag : null);
+                throw GrainStateRecords.Inconsistent(stateName, grainId, grainState.ETag, _states.TryGetValue(key, out var current) ? current.ETag : null);
             }
         }
         else if (!_states.TryUpdate(key, written, Current(key, grainState.ETag, stateName, grainId)))
         {
-            throw Inconsistent(stateName, grainId, grainState.ETag, _states.TryGetValue(key, out var current) ? current.ETag : null);
+            throw GrainStateRecords.Inconsistent(stateName, grainId, grainState.ETag, _states.TryGetValue(key, out var current) ? current.ETag : null);
         }
-        grainState.ETag = written.ETag;
-        grainState.RecordExists = true;
+        GrainStateRecords.Written(grainState, written.ETag);
         return Task.CompletedTask;
     }
 
@@ -60,11 +55,9 @@ public sealed class SingleSiloGrainStorage : IGrainStorage
         if (grainState.ETag is not null
             && !_states.TryRemove(new KeyValuePair<(string, GrainId), StoredState>(key, Current(key, grainState.ETag, stateName, grainId))))
         {
-            throw Inconsistent(stateName, grainId, grainState.ETag, _states.TryGetValue(key, out var current) ? current.ETag : null);
+            throw GrainStateRecords.Inconsistent(stateName, grainId, grainState.ETag, _states.TryGetValue(key, out var current) ? current.ETag : null);
         }
-        grainState.State = Activator.CreateInstance<T>();
-        grainState.ETag = null;
-        grainState.RecordExists = false;
+        GrainStateRecords.Missing(grainState);
         return Task.CompletedTask;
     }
 
@@ -72,13 +65,9 @@ public sealed class SingleSiloGrainStorage : IGrainStorage
     private StoredState Current((string, GrainId) key, string etag, string stateName, GrainId grainId) =>
         _states.TryGetValue(key, out var current) && current.ETag == etag
             ? current
-            : throw Inconsistent(stateName, grainId, etag, current?.ETag);
+            : throw GrainStateRecords.Inconsistent(stateName, grainId, etag, current?.ETag);
 
     private string NextETag() => Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture);
-
-    private static InconsistentStateException Inconsistent(string stateName, GrainId grainId, string? expected, string? stored) =>
-        new($"State {stateName} of {grainId} changed underneath its grain (expected ETag {expected ?? "none"}, stored {stored ?? "none"})",
-            stored ?? "none", expected ?? "none");
 
     private sealed record StoredState(BinaryData Data, string ETag);
 }

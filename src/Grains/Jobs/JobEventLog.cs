@@ -10,6 +10,7 @@ internal sealed class JobEventLog
 {
     public const int Capacity = 50;
 
+    private readonly List<JobEvent> _unpublished = [];
     private JobEvent? _progress;
     private TaskCompletionSource _next = NewSignal();
 
@@ -18,7 +19,9 @@ internal sealed class JobEventLog
     public void Transition(JobState job, string type, DateTimeOffset at, int? queuePosition = null, string? reason = null)
     {
         job.EventTransitions++;
-        job.Events = [.. job.Events.TakeLast(Capacity - 1), Snapshot(job, job.EventTransitions * JobEvent.TransitionStride, type, at, queuePosition, reason)];
+        var recorded = Snapshot(job, job.EventTransitions * JobEvent.TransitionStride, type, at, queuePosition, reason);
+        job.Events = [.. job.Events.TakeLast(Capacity - 1), recorded];
+        _unpublished.Add(recorded);
         _progress = null;
     }
 
@@ -27,22 +30,26 @@ internal sealed class JobEventLog
     {
         var sequence = (_progress?.Sequence ?? job.EventTransitions * JobEvent.TransitionStride) + 1;
         _progress = Snapshot(job, sequence, JobEventTypes.Progress, at, null, null);
-        Publish();
+        _unpublished.Add(_progress);
     }
 
     /// <summary>A job that is gone: readers get this last event, which nothing stores.</summary>
     public void Deleted(JobState job, DateTimeOffset at)
     {
         _progress = Snapshot(job, (job.EventTransitions + 1) * JobEvent.TransitionStride, JobEventTypes.Deleted, at, null, null);
-        Publish();
+        _unpublished.Add(_progress);
     }
 
-    /// <summary>Wakes every waiting reader.</summary>
-    public void Publish()
+    /// <summary>Wakes every waiting reader, and hands over the events recorded since the last call (for the
+    /// cluster-wide feed).</summary>
+    public IReadOnlyList<JobEvent> Publish()
     {
         var woken = _next;
         _next = NewSignal();
         woken.TrySetResult();
+        var published = _unpublished.ToList();
+        _unpublished.Clear();
+        return published;
     }
 
     /// <summary>Events after <paramref name="after"/>, oldest first.</summary>

@@ -14,9 +14,6 @@ public sealed partial class JobGrain : Grain, IJobGrain
     /// <summary>The name the job's state is stored under (export and import address it directly).</summary>
     public const string StateName = "job";
 
-    /// <summary>The longest a reader's call waits for the next event, within Orleans' default call timeout.</summary>
-    private static readonly TimeSpan MaxEventWait = TimeSpan.FromSeconds(20);
-
     private readonly IPersistentState<JobState> _state;
     private readonly IJobIndex _index;
     private readonly IArtifactStore _artifacts;
@@ -105,20 +102,6 @@ public sealed partial class JobGrain : Grain, IJobGrain
 
     public Task<JobView?> GetView() => Task.FromResult(Exists ? View() : null);
 
-    public async Task<JobEventPage> WaitForEvents(long after, TimeSpan wait, CancellationToken cancellationToken = default)
-    {
-        var events = _events.After(Job, after);
-        if (events.Count == 0 && Exists && !Job.Status.IsTerminal() && wait > TimeSpan.Zero)
-        {
-            var timeout = TimeSpan.FromTicks(Math.Min(wait.Ticks, MaxEventWait.Ticks));
-            // Woken by the next event, the timeout or the reader leaving: each just ends the wait.
-            await _events.Next.WaitAsync(timeout, cancellationToken)
-                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-            events = _events.After(Job, after);
-        }
-        return new JobEventPage(Exists, !Exists || Job.Status.IsTerminal(), events);
-    }
-
     public Task<QueueTicket?> GetQueueTicket() =>
         Task.FromResult(Exists && Job.Status == JobStatus.Pending ? new QueueTicket(JobId, Job.Request!, Job.QueueSequence) : null);
 
@@ -178,6 +161,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         await _artifacts.DeleteJobAsync(JobId, CancellationToken.None);
         await _index.DeleteAsync(JobId, CancellationToken.None);
         _events.Deleted(Job, _time.GetUtcNow());
+        await PublishEventsAsync();
         await _state.ClearStateAsync();
         _state.State = new JobState();
         DeactivateOnIdle();
@@ -249,6 +233,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         // per running job would cost more than it protects (progress restarts from the last transition at worst).
         await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
         _events.Progress(Job, _time.GetUtcNow());
+        await PublishEventsAsync();
         return true;
     }
 
@@ -379,8 +364,9 @@ public sealed partial class JobGrain : Grain, IJobGrain
     {
         await _state.WriteStateAsync();
         await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
-        _events.Publish();
+        await PublishEventsAsync();
     }
+
 
     private JobIndexEntry IndexEntry() => JobProjections.IndexEntry(Job, JobId, _time.GetUtcNow());
 

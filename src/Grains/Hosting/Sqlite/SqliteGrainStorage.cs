@@ -20,15 +20,11 @@ public sealed class SqliteGrainStorage : IGrainStorage
     {
         if (_states.Read(stateName, grainId.ToString()) is { } stored)
         {
-            grainState.State = _serializer.Deserialize<T>(new BinaryData(stored.Data));
-            grainState.ETag = stored.ETag;
-            grainState.RecordExists = true;
+            GrainStateRecords.Found<T>(grainState, _serializer.Deserialize<T>(new BinaryData(stored.Data)), stored.ETag);
         }
         else
         {
-            grainState.State = Activator.CreateInstance<T>();
-            grainState.ETag = null;
-            grainState.RecordExists = false;
+            GrainStateRecords.Missing(grainState);
         }
         return Task.CompletedTask;
     }
@@ -39,10 +35,9 @@ public sealed class SqliteGrainStorage : IGrainStorage
         var write = await _states.WriteAsync(stateName, grainId.ToString(), grainState.ETag, data, CancellationToken.None);
         if (!write.Succeeded)
         {
-            throw Inconsistent(stateName, grainId, grainState.ETag, write.ETag);
+            throw GrainStateRecords.Inconsistent(stateName, grainId, grainState.ETag, write.ETag);
         }
-        grainState.ETag = write.ETag;
-        grainState.RecordExists = true;
+        GrainStateRecords.Written(grainState, write.ETag!);
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
@@ -52,15 +47,9 @@ public sealed class SqliteGrainStorage : IGrainStorage
             var delete = await _states.DeleteAsync(stateName, grainId.ToString(), grainState.ETag, CancellationToken.None);
             if (!delete.Succeeded)
             {
-                throw Inconsistent(stateName, grainId, grainState.ETag, delete.ETag);
+                throw GrainStateRecords.Inconsistent(stateName, grainId, grainState.ETag, delete.ETag);
             }
         }
-        grainState.State = Activator.CreateInstance<T>();
-        grainState.ETag = null;
-        grainState.RecordExists = false;
+        GrainStateRecords.Missing(grainState);
     }
-
-    private static InconsistentStateException Inconsistent(string stateName, GrainId grainId, string? expected, string? stored) =>
-        new($"State {stateName} of {grainId} changed underneath its grain (expected ETag {expected ?? "none"}, stored {stored ?? "none"})",
-            stored ?? "none", expected ?? "none");
 }

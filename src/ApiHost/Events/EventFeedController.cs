@@ -1,0 +1,78 @@
+using System.Text.Json;
+using AudioMusic.ApiHost.Contracts;
+using AudioMusic.Domain;
+using AudioMusic.Grains.Events;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace AudioMusic.ApiHost.Events;
+
+/// <summary>GET /api/v1/music/events: every job's events as one Server-Sent Events stream, for dashboards and job
+/// lists. Resumes after Last-Event-ID (or ?after=N) from the feed's window of recent events, then streams live until
+/// the reader leaves. The feed is kept in memory: after its silo dies it starts again from new events, and a reader
+/// that needs every transition of a job reads that job's own stream.</summary>
+[ApiController]
+public sealed class EventFeedController : ControllerBase
+{
+    private static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
+
+    private readonly IGrainFactory _grains;
+    private readonly JsonSerializerOptions _json;
+    private readonly TimeSpan _heartbeat;
+
+    public EventFeedController(IGrainFactory grains, IOptions<JsonOptions> json, IConfiguration configuration)
+    {
+        _grains = grains;
+        _json = json.Value.JsonSerializerOptions;
+        _heartbeat = configuration.GetValue("Api:EventHeartbeat", TimeSpan.FromSeconds(15));
+    }
+
+    /// <summary>Every job's events, live, after Last-Event-ID (or ?after=N).</summary>
+    [HttpGet("api/v1/music/events")]
+    [ProducesResponseType<FeedEventDto>(StatusCodes.Status200OK, "text/event-stream")]
+    public async Task<IActionResult> Stream([FromQuery] string? after)
+    {
+        var (position, error) = JobEventsController.Position(Request.Headers["Last-Event-ID"].ToString(), after);
+        if (error is not null)
+        {
+            return Problems.Problems.Validation([error]);
+        }
+        var aborted = HttpContext.RequestAborted;
+        var feed = _grains.GetGrain<IJobEventFeedGrain>(0);
+        ServerSentEvents.Begin(Response);
+        var stream = new ServerSentEvents(Response);
+        try
+        {
+            await stream.RetryAsync(Reconnect, aborted);
+            while (true)
+            {
+                IReadOnlyList<FeedEvent> events;
+                try
+                {
+                    events = await feed.WaitForEvents(position, _heartbeat, aborted);
+                }
+                catch (Exception ex) when (Resilience.ClusterReads.IsTransient(ex))
+                {
+                    // The feed's silo is going: the stream ends and the reader reconnects with its Last-Event-ID.
+                    return new EmptyResult();
+                }
+                foreach (var next in events)
+                {
+                    var e = next.Event;
+                    var dto = new FeedEventDto(next.Sequence, next.JobId, e.Type, e.At, e.Status.ToWire(), e.Progress, e.Stage, e.Attempt, e.Device,
+                        e.QueuePosition, e.Reason);
+                    await stream.EventAsync(next.Sequence, e.Type, JsonSerializer.Serialize(dto, _json), aborted);
+                    position = next.Sequence;
+                }
+                if (events.Count == 0)
+                {
+                    await stream.CommentAsync("heartbeat", aborted);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return new EmptyResult();
+        }
+    }
+}
