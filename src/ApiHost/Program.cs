@@ -5,7 +5,7 @@ try
 {
     app = ApiHostApp.Build(args);
 }
-catch (AudioMusic.Storage.Local.LibraryInUseException ex)
+catch (AudioMusic.Storage.Local.LibraryException ex)
 {
     Console.Error.WriteLine(ex.Message);
     return 2;

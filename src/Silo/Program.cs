@@ -32,7 +32,7 @@ try
         }
     });
 }
-catch (AudioMusic.Storage.Local.LibraryInUseException ex)
+catch (AudioMusic.Storage.Local.LibraryException ex)
 {
     Console.Error.WriteLine($"silo: {ex.Message}");
     return 2;

@@ -11,6 +11,9 @@ public sealed class UnhandledErrorsTests
         var full = new PostgresException("sorry, too many clients already", "FATAL", "FATAL", "53300");
         Assert.Equal(503, UnhandledErrors.Classify(full).Status);
         Assert.Equal(503, UnhandledErrors.Classify(new InvalidOperationException("write failed", new NpgsqlException("pool exhausted"))).Status);
+        // The one-box library's SQLite file failing a write (SQLITE_IOERR) is the same kind of condition.
+        Assert.Equal(503, UnhandledErrors.Classify(new InvalidOperationException("write failed",
+            new Microsoft.Data.Sqlite.SqliteException("disk I/O error", 10))).Status);
     }
 
     [Fact]

@@ -52,10 +52,22 @@ public sealed class LocalLibraryTests : IDisposable
                 command.ExecuteNonQuery();
             }, CancellationToken.None);
         }
-        var refused = Assert.Throws<InvalidOperationException>(() => LocalLibrary.Open(_directory.FullName));
+        var refused = Assert.Throws<LibraryException>(() => LocalLibrary.Open(_directory.FullName));
         Assert.Contains("newer than this build", refused.Message, StringComparison.Ordinal);
-        // The refusal let go of the lock.
-        Assert.Throws<InvalidOperationException>(() => LocalLibrary.Open(_directory.FullName));
+        // The refusal let go of the lock: opening again meets the same refusal, not the lock.
+        Assert.Throws<LibraryException>(() => LocalLibrary.Open(_directory.FullName));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_library_database_is_refused_in_one_clear_message()
+    {
+        File.WriteAllText(Path.Combine(_directory.FullName, LocalLibrary.DatabaseFileName), "this is not a SQLite database, it is a note");
+        var refused = Assert.Throws<LibraryException>(() => LocalLibrary.Open(_directory.FullName));
+        Assert.Contains("cannot be opened", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:DataDirectory", refused.Message, StringComparison.Ordinal);
+        // Nothing was written over the file, and the lock was let go.
+        Assert.StartsWith("this is not", File.ReadAllText(Path.Combine(_directory.FullName, LocalLibrary.DatabaseFileName)), StringComparison.Ordinal);
+        Assert.Throws<LibraryException>(() => LocalLibrary.Open(_directory.FullName));
     }
 
     private static string Scalar(SqliteConnection connection, string sql)

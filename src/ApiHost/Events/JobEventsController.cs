@@ -90,7 +90,13 @@ public sealed class JobEventsController : ControllerBase
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The reader went away; its wait in the grain ends on its own within the heartbeat.
+            // The reader went away; its wait in the grain was cancelled with the request.
+            return new EmptyResult();
+        }
+        catch (Exception ex) when (ClusterReads.IsTransient(ex))
+        {
+            // The cluster did not come back within the read bound: the stream ends (its headers are long sent, so no
+            // problem document can follow) and the reader reconnects with its Last-Event-ID, losing nothing.
             return new EmptyResult();
         }
     }

@@ -1,4 +1,4 @@
-using Npgsql;
+using System.Data.Common;
 
 namespace AudioMusic.ApiHost.Hosting;
 
@@ -9,18 +9,20 @@ public static class UnhandledErrors
     {
         BadHttpRequestException bad => (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "Bad request."),
         OrleansException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The cluster is not reachable right now."),
-        // The database being down, full ("too many clients") or its pool exhausted is a wait-and-retry condition, and
-        // nothing was half-created: a submit whose state write fails takes its job back out of the queue.
+        // The database being down, full ("too many clients"), its pool exhausted, or the one-box library's file failing a
+        // write is a wait-and-retry condition, and nothing was half-created: a submit whose state write fails takes its
+        // job back out of the queue.
         _ when FromDatabase(error) => (StatusCodes.Status503ServiceUnavailable, "The job store is not reachable right now."),
         _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred."),
     };
 
-    /// <summary>A PostgreSQL error anywhere in the chain: storage providers and grain calls may wrap it.</summary>
+    /// <summary>A database error (PostgreSQL or SQLite) anywhere in the chain: storage providers and grain calls may
+    /// wrap it.</summary>
     private static bool FromDatabase(Exception? error)
     {
         for (var e = error; e is not null; e = e.InnerException)
         {
-            if (e is NpgsqlException)
+            if (e is DbException)
             {
                 return true;
             }

@@ -152,10 +152,15 @@ public sealed record OrleansSettings(string ClusterId, string ServiceId, int Sil
     }
 }
 
-/// <summary>Orleans serializes only exceptions from namespaces it knows; a PostgreSQL error inside a grain call (say,
-/// "too many clients") would otherwise reach the caller as a codec error that hides what went wrong.</summary>
+/// <summary>Orleans serializes only exceptions from namespaces it knows; a database error inside a grain call (PostgreSQL's
+/// "too many clients", SQLite's "disk I/O error") would otherwise reach the caller as a codec error that hides what went
+/// wrong.</summary>
 public static class DatabaseExceptionSerialization
 {
     public static IServiceCollection AllowDatabaseExceptionsInResponses(this IServiceCollection services) =>
-        services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
+        services.Configure<ExceptionSerializationOptions>(o =>
+        {
+            o.SupportedNamespacePrefixes.Add("Npgsql");
+            o.SupportedNamespacePrefixes.Add("Microsoft.Data.Sqlite");
+        });
 }

@@ -34,10 +34,10 @@ internal static class TransferCommand
             return 0;
         }
         // Set-up problems are one line, like migrate's.
-        catch (Exception ex) when (ex is LibraryInUseException or InvalidOperationException or InvalidDataException or IOException
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException
                                        or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
         {
-            Console.Error.WriteLine($"{verb}: {(ex is LibraryInUseException ? ex.Message : ex.GetBaseException().Message)}");
+            Console.Error.WriteLine($"{verb}: {(ex is LibraryException ? ex.Message : ex.GetBaseException().Message)}");
             return 2;
         }
     }

@@ -37,7 +37,14 @@ public sealed class LocalLibrary : IDisposable
     public static LocalLibrary Open(string? directory)
     {
         var path = Path.GetFullPath(string.IsNullOrWhiteSpace(directory) ? DefaultDirectory : directory);
-        System.IO.Directory.CreateDirectory(path);
+        try
+        {
+            System.IO.Directory.CreateDirectory(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LibraryException($"Cannot use {path} as the library folder: {ex.Message} Choose one this user may write with --Storage:DataDirectory=<folder>.", ex);
+        }
         FileStream lockFile;
         try
         {
@@ -53,6 +60,11 @@ public sealed class LocalLibrary : IDisposable
             System.IO.Directory.CreateDirectory(Path.Combine(path, ArtifactsFolderName));
             return new LocalLibrary(path, lockFile, SqliteDatabase.Open(Path.Combine(path, DatabaseFileName)));
         }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            lockFile.Dispose();
+            throw new LibraryException($"The library database in {path} cannot be opened: {ex.Message} (restore it from a backup or an export, or start with another --Storage:DataDirectory).", ex);
+        }
         catch
         {
             lockFile.Dispose();
@@ -67,10 +79,11 @@ public sealed class LocalLibrary : IDisposable
     }
 }
 
+/// <summary>The library cannot be used, and the message says why and what to do: hosts print it as their one line
+/// and stop.</summary>
+public class LibraryException(string message, Exception? inner = null) : IOException(message, inner);
+
 /// <summary>The library's lock is held by another process: one writer per library.</summary>
-public sealed class LibraryInUseException(string directory, Exception inner) : IOException(
+public sealed class LibraryInUseException(string directory, Exception inner) : LibraryException(
     $"The library in {directory} is in use by another AudioMusic process (one process per library). Stop that process, " +
-    "or give this one a library of its own with --Storage:DataDirectory=<folder>.", inner)
-{
-    public string Directory { get; } = directory;
-}
+    "or give this one a library of its own with --Storage:DataDirectory=<folder>.", inner);

@@ -19,7 +19,7 @@ public static class SqliteSchema
         var current = ReadVersion(connection);
         if (current > LatestVersion)
         {
-            throw new InvalidOperationException(
+            throw new Local.LibraryException(
                 $"The library {connection.DataSource} has schema version {current}, newer than this build's {LatestVersion}: run a newer AudioMusic on it.");
         }
         foreach (var (version, _, sql) in Scripts.Where(s => s.Version > current))
