@@ -47,7 +47,7 @@ public sealed class ContractTransformer : IOpenApiDocumentTransformer
         document.Tags = new HashSet<OpenApiTag>
         {
             new() { Name = RouteContracts.Generation, Description = "Submit a job: each route answers 202 with the job to follow." },
-            new() { Name = RouteContracts.Jobs, Description = "Read, list, rename, cancel, delete and retry jobs." },
+            new() { Name = RouteContracts.Jobs, Description = "Read, list, follow (Server-Sent Events), rename, cancel, delete and retry jobs." },
             new() { Name = RouteContracts.Outputs, Description = "A finished job's audio in any format, its stems, waveform and timed lyrics." },
             new() { Name = RouteContracts.Catalog, Description = "Genre presets, engines, devices and the queue." },
         };
