@@ -1,4 +1,4 @@
-using AudioMusic.ApiHost.Contracts;
+using AudioMusic.Contracts;
 using AudioMusic.Domain;
 using AudioMusic.Grains;
 using Microsoft.AspNetCore.Mvc;

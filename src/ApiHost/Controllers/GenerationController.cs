@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AudioMusic.ApiHost.Contracts;
+using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Submission;
 using AudioMusic.Domain;
 using Microsoft.AspNetCore.Mvc;

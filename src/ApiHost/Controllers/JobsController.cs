@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AudioMusic.ApiHost.Contracts;
+using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Downloads;
 using AudioMusic.ApiHost.Json;
 using AudioMusic.ApiHost.Resilience;

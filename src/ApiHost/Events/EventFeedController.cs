@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AudioMusic.ApiHost.Contracts;
+using AudioMusic.Contracts;
 using AudioMusic.Domain;
 using AudioMusic.Grains.Events;
 using Microsoft.AspNetCore.Mvc;

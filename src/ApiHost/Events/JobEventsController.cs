@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AudioMusic.ApiHost.Contracts;
+using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Controllers;
 using AudioMusic.ApiHost.Resilience;
 using AudioMusic.Domain;
@@ -124,9 +124,7 @@ public sealed class JobEventsController : ControllerBase
     private async Task<string> DataAsync(IJobGrain job, JobEvent next)
     {
         var view = next.Type == JobEventTypes.Deleted ? null : await _reads.RunAsync(job.GetView, HttpContext.RequestAborted);
-        var dto = new JobEventDto(next.Sequence, next.Type, next.At, next.Status.ToWire(), next.Progress, next.Stage, next.Attempt, next.Device,
-            next.QueuePosition, next.Reason, view is null ? null : JobMapper.ToDto(view));
-        return JsonSerializer.Serialize(dto, _json);
+        return JsonSerializer.Serialize(EventMapper.ToDto(next, view), _json);
     }
 
     /// <summary>Last-Event-ID (what a reconnecting EventSource sends) wins over ?after= (what the first request carried).</summary>

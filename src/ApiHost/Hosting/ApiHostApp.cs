@@ -1,3 +1,4 @@
+using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Downloads;
 using AudioMusic.ApiHost.Json;
 using AudioMusic.ApiHost.OpenApi;

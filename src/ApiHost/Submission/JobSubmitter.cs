@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AudioMusic.ApiHost.Contracts;
+using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Json;
 using AudioMusic.Domain;
 using AudioMusic.Grains;

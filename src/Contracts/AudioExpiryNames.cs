@@ -1,6 +1,6 @@
 using AudioMusic.Grains;
 
-namespace AudioMusic.ApiHost.Contracts;
+namespace AudioMusic.Contracts;
 
 /// <summary><c>audio_expired_reason</c> on the wire: <c>retention</c> or <c>memory_limit</c>.</summary>
 public static class AudioExpiryNames

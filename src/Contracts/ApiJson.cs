@@ -1,7 +1,8 @@
+using AudioMusic.Contracts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AudioMusic.ApiHost.Json;
+namespace AudioMusic.Contracts;
 
 /// <summary>The API speaks snake_case JSON and omits nothing: a null is written as null so clients see every field.</summary>
 public static class ApiJson

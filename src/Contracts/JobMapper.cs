@@ -1,7 +1,7 @@
 using AudioMusic.Domain;
 using AudioMusic.Grains;
 
-namespace AudioMusic.ApiHost.Contracts;
+namespace AudioMusic.Contracts;
 
 /// <summary>Maps grain views to wire shapes, including the download URLs of every stored encoding.</summary>
 public static class JobMapper

@@ -1,4 +1,4 @@
-namespace AudioMusic.ApiHost.Contracts;
+namespace AudioMusic.Contracts;
 
 // Wire shapes of the catalogue routes and of simple mode's plan (snake_case on the wire, see ApiJson).
 

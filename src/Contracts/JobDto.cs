@@ -1,4 +1,4 @@
-namespace AudioMusic.ApiHost.Contracts;
+namespace AudioMusic.Contracts;
 
 // Wire shapes of the API. Properties are PascalCase here and snake_case on the wire (see ApiJson).
 
