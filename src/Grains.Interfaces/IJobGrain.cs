@@ -19,6 +19,10 @@ public interface IJobGrain : IGrainWithStringKey
     [Orleans.Concurrency.AlwaysInterleave]
     Task<Events.JobEventPage> WaitForEvents(long after, TimeSpan wait, CancellationToken cancellationToken = default);
 
+    /// <summary>The job's webhook and its deliveries' ids; null when this id holds no job.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<Webhooks.JobWebhooks?> GetWebhooks();
+
     Task<CommandOutcome> Rename(string? displayName);
 
     /// <summary>Cancels a pending or running job; a finished job is a conflict.</summary>

@@ -8,7 +8,8 @@ public sealed record JobSubmission(
     [property: Id(0)] GenerationRequest Request,
     [property: Id(1)] int Seed,
     [property: Id(2)] string? Owner,
-    [property: Id(3)] SongPlan? Plan);
+    [property: Id(3)] SongPlan? Plan,
+    [property: Id(4)] Webhooks.WebhookSubscription? Webhook = null);
 
 [GenerateSerializer]
 public enum SubmitStatus

@@ -54,6 +54,7 @@ public static class ApiHostApp
         builder.Services.AddAudioMusicOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         builder.Services.AddSingleton<JobSubmitter>();
+        builder.Services.AddSingleton<Webhooks.WebhookFields>();
         builder.Services.AddSingleton(sp => new DiskSpaceGuard(sp.GetRequiredService<AudioMusic.Storage.IArtifactStore>(),
             configuration.GetValue("Storage:MinFreeDiskMb", DiskSpaceGuard.DefaultMinFreeMb)));
         builder.Services.AddSingleton<AudioDownloads>();

@@ -12,6 +12,8 @@ public static class GenerationInputReader
         "caption", "prompt", "lyrics", "instrumental", "genre_preset", "display_name", "duration", "bpm", "tempo", "keyscale",
         "timesignature", "vocal_language", "seed", "batch_size", "format", "model", "inference_steps", "guidance_scale", "shift",
         "sample_type", "query", "stems",
+        // Read by ApiHost.Webhooks.WebhookFields: where the job's events are posted, not what is generated.
+        "callback_url", "webhook_events_filter",
     ];
 
     public static IReadOnlyList<string> KnownFields => Fields;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using AudioMusic.ApiHost.Json;
 using AudioMusic.Domain;
+using AudioMusic.Grains.Webhooks;
 using Microsoft.OpenApi;
 
 namespace AudioMusic.ApiHost.OpenApi;
@@ -172,6 +173,29 @@ public static class RequestSchemas
                 Description = "A loop (seamless, whole bars) or a one-shot (a single hit with its decay).",
             }),
             "query" when simple => Text(RequestLimits.QueryMaxLength, "One sentence describing the song; the planner writes the rest."),
+            "callback_url" => Nullable(new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Format = "uri",
+                MaxLength = CallbackUrlPolicy.MaxLength,
+                Description = "An http(s) URL that receives the job's events as signed POSTs (Standard Webhooks; docs/api.md, Webhooks). " +
+                    "No user info; hosts on private, loopback, link-local or CGNAT addresses are refused unless the operator allows them.",
+                Examples = [JsonValue.Create("https://example.com/hooks/audiomusic")],
+            }),
+            "webhook_events_filter" => Nullable(new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                MinItems = 1,
+                UniqueItems = true,
+                Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Enum = [.. WebhookEvents.Names.Select(n => (JsonNode)JsonValue.Create(n)!)],
+                },
+                Default = new JsonArray([.. WebhookEvents.Default.Select(n => (JsonNode)JsonValue.Create(n)!)]),
+                Description = "Which events are posted to callback_url (queued includes requeued; progress is sent at most every 500 ms and " +
+                    "never retried); default: completed, failed and cancelled. Needs callback_url.",
+            }),
             "stems" => Bool("Also keep the vocals, drums, bass and other stems (engines that can; others refuse it with a 400).", false),
             _ => null,
         };

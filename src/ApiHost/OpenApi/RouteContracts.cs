@@ -35,6 +35,9 @@ public static class RouteContracts
             "job.started, job.progress, job.requeued, job.completed, job.failed, job.cancelled, job.deleted), data a JobEventDto. " +
             "Replays after Last-Event-ID (or ?after=N), then streams live with a heartbeat comment every 15 s, and ends after " +
             "the terminal event; 204 when the reader has already seen it."),
+        new("GET", "/api/v1/music/jobs/{id}/webhooks", "GetJobWebhooks", Jobs, [404, .. Always],
+            "The job's callback_url, its event filter, and every stored delivery (one per event, with its webhook-id) with each " +
+            "attempt's time, status code or error, and the next retry. Progress deliveries are sent once and not recorded."),
         new("GET", "/api/v1/music/events", "StreamAllEvents", Jobs, [400],
             "Every job's events as one Server-Sent Events stream (data: FeedEventDto, with the job's id), for dashboards and job " +
             "lists: resumes after Last-Event-ID (or ?after=N) from a window of recent events kept in memory, then streams live " +

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Json;
+using AudioMusic.ApiHost.Webhooks;
 using AudioMusic.Domain;
 using AudioMusic.Grains;
 using Microsoft.AspNetCore.Mvc;
@@ -17,19 +18,22 @@ public sealed class JobSubmitter
 
     private readonly IGrainFactory _grains;
     private readonly DiskSpaceGuard _disk;
+    private readonly WebhookFields _webhooks;
 
-    public JobSubmitter(IGrainFactory grains, DiskSpaceGuard disk)
+    public JobSubmitter(IGrainFactory grains, DiskSpaceGuard disk, WebhookFields webhooks)
     {
         _grains = grains;
         _disk = disk;
+        _webhooks = webhooks;
     }
 
     public async Task<IActionResult> SubmitAsync(MusicTask task, JsonElement body, string? idempotencyKey, HttpResponse response)
     {
         var (request, errors) = Parse(task, body);
-        if (request is null)
+        var (webhook, webhookErrors) = await _webhooks.ReadAsync(body, response.HttpContext.RequestAborted);
+        if (request is null || webhookErrors.Count > 0)
         {
-            return Problems.Problems.Validation(errors);
+            return Problems.Problems.Validation([.. errors, .. webhookErrors]);
         }
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
         {
@@ -76,7 +80,7 @@ public sealed class JobSubmitter
             }
         }
 
-        var outcome = await _grains.GetGrain<IJobGrain>(jobId).Submit(new JobSubmission(request, seed, Owner: null, plan));
+        var outcome = await _grains.GetGrain<IJobGrain>(jobId).Submit(new JobSubmission(request, seed, Owner: null, plan, webhook));
         switch (outcome.Status)
         {
             case SubmitStatus.Accepted or SubmitStatus.AlreadyExists:

@@ -1,3 +1,4 @@
+using AudioMusic.Grains.Webhooks;
 using AudioMusic.Storage;
 using AudioMusic.Storage.Local;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,8 @@ public static class ClientHosting
             options.Artifacts ??= ArtifactStorageKind.FileSystem;
             options.ArtifactsPath ??= Path.Combine(options.DataDirectory ?? LocalLibrary.DefaultDirectory, LocalLibrary.ArtifactsFolderName);
         }
+        // The API host checks callback URLs (and that a signing secret is set) before a job exists.
+        services.AddWebhooks(configuration);
         return services.AddAudioMusicStorage(options);
     }
 

@@ -6,6 +6,7 @@ using AudioMusic.Grains.Engines;
 using AudioMusic.Grains.Hosting.Sqlite;
 using AudioMusic.Grains.Jobs;
 using AudioMusic.Grains.Queue;
+using AudioMusic.Grains.Webhooks;
 using AudioMusic.Planner;
 using AudioMusic.Storage;
 using AudioMusic.Storage.Memory;
@@ -14,6 +15,7 @@ using AudioMusic.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
@@ -57,6 +59,7 @@ public static class SiloHosting
                 silo.AddReminders();
                 silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
                 silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LibraryAnnouncer>();
+                silo.Services.AddSingleton<IPostConfigureOptions<WebhookOptions>, LibraryWebhookSecret>();
             }
             else
             {
@@ -112,6 +115,10 @@ public static class SiloHosting
         services.Configure<DeviceOptions>(configuration.GetSection("Devices"));
         services.Configure<EngineOptions>(configuration.GetSection("Engines"));
         services.Configure<Retention.RetentionOptions>(configuration.GetSection("Storage"));
+        services.AddWebhooks(configuration);
+        // A pending webhook's reminder may fire more often than Orleans' one-minute floor (tests, impatient operators).
+        var webhookReminders = configuration.GetSection("Webhooks").GetValue("ReminderPeriod", TimeSpan.FromMinutes(1));
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(o.MinimumReminderPeriod.Ticks, webhookReminders.Ticks)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => AudioEncoders.CreateDefault());
         services.TryAddSingleton<IJobIndex, MemoryJobIndex>();

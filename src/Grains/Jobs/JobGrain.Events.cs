@@ -24,12 +24,15 @@ public sealed partial class JobGrain
         return new JobEventPage(Exists, !Exists || Job.Status.IsTerminal(), events);
     }
 
-    /// <summary>Wakes this job's readers and hands its new events to the cluster-wide feed (a one-way call).</summary>
+    /// <summary>Wakes this job's readers, hands its new events to the cluster-wide feed (a one-way call) and to its
+    /// webhook.</summary>
     private async Task PublishEventsAsync()
     {
-        foreach (var published in _events.Publish())
+        var published = _events.Publish();
+        foreach (var next in published)
         {
-            await GrainFactory.GetGrain<IJobEventFeedGrain>(0).Publish(JobId, published);
+            await GrainFactory.GetGrain<IJobEventFeedGrain>(0).Publish(JobId, next);
         }
+        await DeliverWebhooksAsync(published);
     }
 }

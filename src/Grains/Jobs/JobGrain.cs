@@ -79,6 +79,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
             QueueSequence = enqueue.Sequence,
             CreatedAt = now,
             DisplayName = submission.Request.DisplayName,
+            Webhook = submission.Webhook,
         };
         _events.Transition(Job, JobEventTypes.Queued, now, enqueue.Position);
         try

@@ -32,4 +32,6 @@ public sealed class JobState
     /// <summary>The recent transitions, for readers that resume (see JobEventLog), and how many there have been.</summary>
     [Id(21)] public IReadOnlyList<Events.JobEvent> Events { get; set; } = [];
     [Id(22)] public long EventTransitions { get; set; }
+    /// <summary>Where the job's events are posted, if the client asked.</summary>
+    [Id(23)] public Webhooks.WebhookSubscription? Webhook { get; set; }
 }
