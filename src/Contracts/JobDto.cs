@@ -11,6 +11,7 @@ public sealed record JobDto(
     double Progress,
     string Stage,
     int? QueuePosition,
+    double? EtaSeconds,
     string? DisplayName,
     RequestDto Parameters,
     ResolvedDto? Resolved,

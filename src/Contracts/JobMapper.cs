@@ -23,6 +23,7 @@ public static class JobMapper
             job.Progress,
             job.Stage,
             job.QueuePosition,
+            job.EtaSeconds,
             job.DisplayName,
             ToDto(job.Request),
             job.Resolved is null ? null : ToDto(job.Resolved),

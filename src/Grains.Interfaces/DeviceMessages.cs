@@ -66,6 +66,35 @@ public sealed record QueueSnapshot(
 
     public static QueueSnapshot Empty { get; } = new(0, [], 1, 0, 0);
 
+    /// <summary>The estimated seconds of work (one device's time) of the waiting jobs up to and including each sampled
+    /// one, in queue order.</summary>
+    [Id(5)] public double[] WorkThrough { get; init; } = [];
+
+    /// <summary>What the devices are running now: each attempt's estimated length and when it was handed out.</summary>
+    [Id(6)] public IReadOnlyList<RunningWork> Running { get; init; } = [];
+
+    /// <summary>Live devices: the queue drains that many jobs at once.</summary>
+    [Id(7)] public int Devices { get; init; }
+
+    /// <summary>The real-time factors the queue estimates with (see <see cref="RunEstimates"/>).</summary>
+    [Id(8)] public RunEstimates Estimates { get; init; } = RunEstimates.Initial;
+
+    /// <summary>Seconds until the waiting job with <paramref name="sequence"/> is expected to finish: what runs now and
+    /// what waits before it (itself included), shared out over the live devices. A job newer than this snapshot waits
+    /// behind all of it. Null when no device is there.</summary>
+    public double? EtaOfPending(long sequence, GenerationRequest request, DateTimeOffset now)
+    {
+        if (Devices == 0)
+        {
+            return null;
+        }
+        var ahead = sequence > LastSequence || WorkThrough.Length == 0
+            ? WorkThrough.LastOrDefault() + Estimates.SecondsFor(request)
+            : WorkThrough[Math.Min(PositionOf(sequence) / Stride, WorkThrough.Length - 1)];
+        var running = Running.Sum(r => Math.Max(0, r.EstimatedSeconds - (now - r.HandedOutAt).TotalSeconds));
+        return Math.Round((running + ahead) / Devices, 1);
+    }
+
     /// <summary>Jobs ahead of the job with <paramref name="sequence"/> (0 = next to run). A job that is not waiting gets
     /// the place it would have: behind every older job still waiting.</summary>
     public int PositionOf(long sequence)
@@ -85,6 +114,19 @@ public sealed record QueueSnapshot(
         return Math.Min((samplesBefore - 1) * Stride + (Stride + 1) / 2, Count - 1);
     }
 }
+
+/// <summary>An attempt a device is running, as the queue handed it out.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RunningWork(
+    [property: Id(0)] double EstimatedSeconds,
+    [property: Id(1)] DateTimeOffset HandedOutAt);
+
+/// <summary>What a device reports of the attempt it just completed, so the queue learns each engine's speed.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RunReport(
+    [property: Id(0)] string Engine,
+    [property: Id(1)] double AudioSeconds,
+    [property: Id(2)] double RunSeconds);
 
 [GenerateSerializer, Immutable]
 public sealed record DeviceStatus(

@@ -10,8 +10,10 @@ public interface IJobQueueGrain : IGrainWithStringKey
 
     Task Remove(string jobId);
 
-    /// <summary>The oldest waiting job this device can run, or null (then the device is woken when one arrives).</summary>
-    Task<string?> Next(string deviceKey);
+    /// <summary>The oldest waiting job this device can run, or null (then the device is woken when one arrives).
+    /// <paramref name="finished"/> is the attempt the device completed since it last asked, which the queue's run-time
+    /// estimates learn from.</summary>
+    Task<string?> Next(string deviceKey, RunReport? finished = null);
 
     Task Register(DeviceRegistration device);
 

@@ -32,6 +32,8 @@ public sealed record JobView
     /// while it is kept.</summary>
     [Id(19)] public DateTimeOffset? AudioExpiredAt { get; init; }
     [Id(20)] public AudioExpiry? AudioExpiredBy { get; init; }
+    /// <summary>Estimated seconds until the job completes, while it is pending or processing (see RunEstimates).</summary>
+    [Id(21)] public double? EtaSeconds { get; init; }
 }
 
 /// <summary>One rendered variation and where each of its encodings is stored.</summary>

@@ -81,14 +81,15 @@ public sealed class ClusterReadsTests
     [Fact]
     public async Task A_slow_read_gets_the_rest_of_the_bound_on_its_last_attempt()
     {
-        var reads = new ClusterReads(TimeProvider.System, TimeSpan.FromSeconds(3.8), TimeSpan.FromSeconds(1));
+        var reads = new ClusterReads(TimeProvider.System, TimeSpan.FromSeconds(7.8), TimeSpan.FromSeconds(2));
         var calls = 0;
 
-        // Every attempt takes 1.2 s: two are abandoned after 1 s each, and the third, with 1.8 s left, is waited for.
+        // Every attempt takes 2.2 s: two are abandoned after 2 s each, and the third, with 3.8 s left, is waited for past
+        // the attempt timeout (the margin leaves room for a busy machine's late timers).
         var value = await reads.RunAsync(async () =>
         {
             var call = Interlocked.Increment(ref calls);
-            await Task.Delay(TimeSpan.FromSeconds(1.2));
+            await Task.Delay(TimeSpan.FromSeconds(2.2));
             return call;
         }, CancellationToken.None);
 

@@ -19,7 +19,7 @@ public sealed class DispatchQueueTests
         queue.Add(Ticket("c", 3));
         Assert.Equal("b", queue.TakeFirst(t => t.Request.Task == MusicTask.Text2Music)!.JobId);
         Assert.Equal("a", queue.TakeFirst(_ => true)!.JobId);
-        Assert.Equal([3L], queue.Snapshot(1).SampledSequences);
+        Assert.Equal([3L], queue.Snapshot(1, _ => 1).SampledSequences);
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
     private DeviceRegistration _registration = null!;
     private Task? _loop;
     private RunningAttempt? _running;
+    /// <summary>The attempt completed since the queue was last asked for work: it learns the engine's speed from it.</summary>
+    private RunReport? _finished;
     private bool _draining;
     private long _completed;
     private long _failed;
@@ -124,7 +126,8 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
         {
             try
             {
-                var jobId = await Queue.Next(Key);
+                var jobId = await Queue.Next(Key, _finished);
+                _finished = null;
                 if (jobId is null)
                 {
                     await _wake.WaitAsync(TimeSpan.FromSeconds(5), _time);
@@ -170,6 +173,7 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
             if (await job.Complete(lease.Attempt, result))
             {
                 _completed++;
+                _finished = new RunReport(engine.Name, result.Audio.Sum(a => a.DurationSeconds), _time.GetElapsedTime(askedAt).TotalSeconds);
             }
         }
         catch (OperationCanceledException) when (running.Token.IsCancellationRequested)

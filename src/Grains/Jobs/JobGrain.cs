@@ -214,6 +214,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.Device = deviceKey;
         Job.LeaseExpiresAt = now + _options.LeaseDuration;
         Job.StartedAt ??= now;
+        Job.AttemptStartedAt = now;
         Job.Progress = 0;
         Job.Stage = "starting";
         _events.Transition(Job, JobEventTypes.Started, now);
@@ -373,6 +374,16 @@ public sealed partial class JobGrain : Grain, IJobGrain
 
     private MusicTask ListedTask => JobProjections.ListedTask(Job);
 
-    private JobView View() =>
-        JobProjections.View(Job, JobId, Job.Status == JobStatus.Pending ? _positions.PositionOf(Job.QueueSequence) : null);
+    private JobView View()
+    {
+        if (Job.Status is not (JobStatus.Pending or JobStatus.Processing))
+        {
+            return JobProjections.View(Job, JobId, null, null);
+        }
+        var queue = _positions.Current;
+        var now = _time.GetUtcNow();
+        return Job.Status == JobStatus.Pending
+            ? JobProjections.View(Job, JobId, queue.PositionOf(Job.QueueSequence), queue.EtaOfPending(Job.QueueSequence, Job.Request!, now))
+            : JobProjections.View(Job, JobId, null, queue.Estimates.RemainingFor(Job.Request!, Job.Progress, now - (Job.AttemptStartedAt ?? now)));
+    }
 }

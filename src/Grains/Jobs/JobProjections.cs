@@ -20,7 +20,7 @@ internal static class JobProjections
             now, job.Attempt, job.Status == JobStatus.Processing ? job.LeaseExpiresAt : null, audioStoredAt);
     }
 
-    public static JobView View(JobState job, string jobId, int? queuePosition) => new()
+    public static JobView View(JobState job, string jobId, int? queuePosition, double? etaSeconds) => new()
     {
         Id = jobId,
         Task = ListedTask(job),
@@ -28,6 +28,7 @@ internal static class JobProjections
         Progress = Math.Round(job.Progress, 1),
         Stage = job.Stage,
         QueuePosition = queuePosition,
+        EtaSeconds = etaSeconds,
         DisplayName = job.DisplayName,
         Request = job.Request!,
         Resolved = job.Resolved,

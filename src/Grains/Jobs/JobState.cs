@@ -34,4 +34,6 @@ public sealed class JobState
     [Id(22)] public long EventTransitions { get; set; }
     /// <summary>Where the job's events are posted, if the client asked.</summary>
     [Id(23)] public Webhooks.WebhookSubscription? Webhook { get; set; }
+    /// <summary>When the current attempt started (<see cref="StartedAt"/> is the first attempt's), for its ETA.</summary>
+    [Id(24)] public DateTimeOffset? AttemptStartedAt { get; set; }
 }

@@ -63,6 +63,22 @@ public sealed class DispatchQueue
         return taken;
     }
 
-    /// <summary>Queue positions as of now; costs at most <see cref="QueueSnapshot.MaxSamples"/> reads however deep the queue.</summary>
-    public QueueSnapshot Snapshot(long version) => _order.ToSnapshot(version);
+    /// <summary>Queue positions as of now, and the estimated work up to each sampled job (one pass over the queue).</summary>
+    public QueueSnapshot Snapshot(long version, Func<QueueTicket, double> estimate)
+    {
+        var snapshot = _order.ToSnapshot(version);
+        var workThrough = new double[snapshot.SampledSequences.Length];
+        var work = 0.0;
+        var index = 0;
+        foreach (var sequence in _order)
+        {
+            work += estimate(_bySequence[sequence]);
+            if (index % snapshot.Stride == 0)
+            {
+                workThrough[index / snapshot.Stride] = work;
+            }
+            index++;
+        }
+        return snapshot with { WorkThrough = workThrough };
+    }
 }

@@ -20,12 +20,17 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
     private readonly ILogger<JobQueueGrain> _logger;
     private readonly Dictionary<string, (DeviceRegistration Device, DateTimeOffset LastSeen)> _devices = new(StringComparer.Ordinal);
     private readonly HashSet<string> _idleDevices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RunningWork> _running = new(StringComparer.Ordinal);
+    private readonly RealTimeFactors _factors = new();
+    private readonly string _defaultEngine;
     private DispatchQueue _queue = null!;
     private QueueSnapshot? _snapshot;
     private long _version;
 
-    public JobQueueGrain(IJobIndex index, DeviceMatcher matcher, IOptions<QueueOptions> options, TimeProvider time, ILogger<JobQueueGrain> logger)
+    public JobQueueGrain(IJobIndex index, DeviceMatcher matcher, IOptions<QueueOptions> options, IOptions<Engines.EngineOptions> engines,
+        TimeProvider time, ILogger<JobQueueGrain> logger)
     {
+        _defaultEngine = engines.Value.Default;
         _index = index;
         _matcher = matcher;
         _options = options.Value;
@@ -78,12 +83,20 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    public Task<string?> Next(string deviceKey)
+    public Task<string?> Next(string deviceKey, RunReport? finished = null)
     {
+        if (_running.Remove(deviceKey))
+        {
+            Changed();
+        }
         if (!_devices.TryGetValue(deviceKey, out var entry))
         {
             // A device the queue does not know (the queue was just rebuilt): it re-registers on its next heartbeat.
             return Task.FromResult<string?>(null);
+        }
+        if (finished is not null)
+        {
+            _factors.Record(finished.Engine, entry.Device.Kind, finished);
         }
         var ticket = _queue.TakeFirst(t => _matcher.WhyNot(entry.Device, t.Request) is null);
         if (ticket is null)
@@ -92,6 +105,7 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
             return Task.FromResult<string?>(null);
         }
         _idleDevices.Remove(deviceKey);
+        _running[deviceKey] = new RunningWork(Estimates().SecondsFor(ticket.Request), _time.GetUtcNow());
         Changed();
         return Task.FromResult<string?>(ticket.JobId);
     }
@@ -103,6 +117,7 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         if (isNew)
         {
             LogDeviceRegistered(device.DeviceKey, device.Description);
+            Changed();
         }
         return Task.CompletedTask;
     }
@@ -114,11 +129,27 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
             LogDeviceGone(deviceKey, "unregistered");
         }
         _idleDevices.Remove(deviceKey);
+        _running.Remove(deviceKey);
+        Changed();
         return Task.CompletedTask;
     }
 
-    public Task<QueueSnapshot> GetSnapshot() =>
-        Task.FromResult(_snapshot ??= _queue.Snapshot(_version));
+    public Task<QueueSnapshot> GetSnapshot()
+    {
+        if (_snapshot is null)
+        {
+            var estimates = Estimates();
+            _snapshot = _queue.Snapshot(_version, t => estimates.SecondsFor(t.Request)) with
+            {
+                Running = [.. _running.Values],
+                Devices = LiveDevices().Count(),
+                Estimates = estimates,
+            };
+        }
+        return Task.FromResult(_snapshot);
+    }
+
+    private RunEstimates Estimates() => _factors.For(LiveDevices(), _defaultEngine);
 
     public async Task<ClusterStatus> GetStatus()
     {
@@ -203,6 +234,8 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         {
             _devices.Remove(key);
             _idleDevices.Remove(key);
+            _running.Remove(key);
+            Changed();
             LogDeviceGone(key, "stopped sending heartbeats");
         }
     }

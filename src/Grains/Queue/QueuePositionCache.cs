@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace AudioMusic.Grains.Queue;
 
-/// <summary>A per-silo copy of the queue's waiting sequence numbers, refreshed in the background, so a status read
-/// computes its queue position locally instead of calling the one queue grain on every read.</summary>
+/// <summary>A per-silo copy of the queue's waiting sequence numbers and work estimates, refreshed in the background, so
+/// a status read computes its queue position and ETA locally instead of calling the one queue grain on every read.</summary>
 public sealed class QueuePositionCache
 {
     private readonly IGrainFactory _grains;
@@ -20,14 +20,17 @@ public sealed class QueuePositionCache
         _maxAge = options.Value.PositionRefresh;
     }
 
-    /// <summary>Jobs ahead of the job with <paramref name="sequence"/> (0 = next to run), as of the last refresh.</summary>
-    public int PositionOf(long sequence)
+    /// <summary>The queue as of the last refresh (positions, and the work the ETAs are estimated from).</summary>
+    public QueueSnapshot Current
     {
-        if (_time.GetUtcNow() - _fetchedAt > _maxAge)
+        get
         {
-            RefreshInBackground();
+            if (_time.GetUtcNow() - _fetchedAt > _maxAge)
+            {
+                RefreshInBackground();
+            }
+            return Volatile.Read(ref _snapshot);
         }
-        return Volatile.Read(ref _snapshot).PositionOf(sequence);
     }
 
     private void Publish(QueueSnapshot snapshot)
