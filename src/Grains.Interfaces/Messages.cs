@@ -63,7 +63,9 @@ public sealed record JobLease(
     [property: Id(1)] int Attempt,
     [property: Id(2)] GenerationRequest Request,
     [property: Id(3)] IReadOnlyList<int> Seeds,
-    [property: Id(4)] DateTimeOffset ExpiresAt);
+    [property: Id(4)] DateTimeOffset ExpiresAt,
+    [property: Id(5)] string? TraceParent = null,
+    [property: Id(6)] DateTimeOffset? QueuedAt = null);
 
 /// <summary>What a finished attempt produced.</summary>
 [GenerateSerializer, Immutable]

@@ -1,4 +1,6 @@
 using AudioMusic.Grains.Hosting;
+using AudioMusic.Grains.Telemetry;
+using OpenTelemetry.Metrics;
 using AudioMusic.Silo;
 using AudioMusic.Silo.Commands;
 using AudioMusic.Storage.Migrations;
@@ -15,6 +17,20 @@ switch (args.FirstOrDefault())
 }
 
 var builder = Host.CreateApplicationBuilder(args);
+TelemetrySetup.ConfigureLogging(builder.Logging, builder.Configuration);
+// Prometheus scrapes a silo on Metrics:Port (unset: no listener; the deploy files set 9464, OpenTelemetry's usual port).
+var metricsPort = builder.Configuration.GetValue<int?>("Metrics:Port");
+builder.Services.AddAudioMusicTelemetry(builder.Configuration, "audiomusic-silo", metrics =>
+{
+    if (metricsPort is { } port)
+    {
+        metrics.AddPrometheusHttpListener(o =>
+        {
+            o.Host = "*";
+            o.Port = port;
+        });
+    }
+});
 if (builder.Configuration.GetValue("Storage:MigrateOnStartup", false) && builder.Configuration.GetConnectionString("AudioMusic") is { Length: > 0 } cs)
 {
     await new SchemaMigrator().MigrateAsync(cs, CancellationToken.None);

@@ -39,7 +39,7 @@ public sealed class EventFeedController : ControllerBase
         }
         var aborted = HttpContext.RequestAborted;
         var feed = _grains.GetGrain<IJobEventFeedGrain>(0);
-        ServerSentEvents.Begin(Response);
+        ServerSentEvents.Begin(Response, "all");
         var stream = new ServerSentEvents(Response);
         try
         {

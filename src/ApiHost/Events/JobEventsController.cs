@@ -61,7 +61,7 @@ public sealed class JobEventsController : ControllerBase
             return NoContent();
         }
 
-        ServerSentEvents.Begin(Response);
+        ServerSentEvents.Begin(Response, "job");
         var stream = new ServerSentEvents(Response);
         try
         {

@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text;
+using AudioMusic.Grains.Telemetry;
 
 namespace AudioMusic.ApiHost.Events;
 
@@ -8,9 +10,21 @@ namespace AudioMusic.ApiHost.Events;
 /// clients ignore and proxies see as traffic. Every write is flushed at once.</summary>
 public sealed class ServerSentEvents(HttpResponse response)
 {
-    /// <summary>Sets the headers of an event stream: no caching, and no buffering by proxies that honour the hint.</summary>
-    public static void Begin(HttpResponse response)
+    private static readonly UpDownCounter<long> Subscribers = AudioMusicTelemetry.Meter.CreateUpDownCounter<long>(
+        "audiomusic.sse.subscribers", "{subscriber}", "Open event streams on this API host (tag stream: job or all).");
+
+    /// <summary>Sets the headers of an event stream: no caching, and no buffering by proxies that honour the hint.
+    /// The stream counts as a subscriber (<paramref name="stream"/>: <c>job</c> or <c>all</c>) until its response
+    /// ends, however it ends.</summary>
+    public static void Begin(HttpResponse response, string stream)
     {
+        var tag = new KeyValuePair<string, object?>("stream", stream);
+        Subscribers.Add(1, tag);
+        response.OnCompleted(() =>
+        {
+            Subscribers.Add(-1, tag);
+            return Task.CompletedTask;
+        });
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache";

@@ -5,6 +5,9 @@ using AudioMusic.ApiHost.OpenApi;
 using AudioMusic.ApiHost.Submission;
 using AudioMusic.Domain;
 using AudioMusic.Grains.Hosting;
+using AudioMusic.Grains.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
@@ -51,6 +54,11 @@ public static class ApiHostApp
                     .Where(e => e.Value?.Errors.Count > 0)
                     .SelectMany(e => e.Value!.Errors.Select(err => new FieldError(FieldName(e.Key), BodyError(err))))));
         builder.Services.AddProblemDetails();
+        TelemetrySetup.ConfigureLogging(builder.Logging, configuration);
+        var dashboardPath = Operations.OperatorRoutes.DashboardPath(configuration);
+        builder.Services.AddAudioMusicTelemetry(configuration, HostingMode.IsClient(configuration) ? "audiomusic-api" : "audiomusic",
+            metrics => metrics.AddAspNetCoreInstrumentation().AddPrometheusExporter(),
+            tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !Operations.OperatorRoutes.IsQuiet(http.Request.Path, dashboardPath)));
         builder.Services.AddAudioMusicOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
         builder.Services.AddSingleton<JobSubmitter>();
@@ -68,6 +76,7 @@ public static class ApiHostApp
         app.MapControllers();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("AudioMusic V2 API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        Operations.OperatorRoutes.Map(app, configuration);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;

@@ -4,6 +4,7 @@ using AudioMusic.Engines;
 using AudioMusic.Grains.Engines;
 using AudioMusic.Grains.Jobs;
 using AudioMusic.Grains.Queue;
+using AudioMusic.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -64,8 +65,19 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
         _device = device;
         _registration = new DeviceRegistration(Key, SiloOfDevice, device.Kind.ToString().ToLowerInvariant(), device.Description,
             device.MemoryBytes, _engines.All.Select(_engines.OfferOf).ToArray(), _encoders.Available.ToArray());
+        ReportState();
         return Task.CompletedTask;
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        ClusterGauges.Forget(Key);
+        return Task.CompletedTask;
+    }
+
+    private string State => _draining ? "draining" : _running is null ? "idle" : "busy";
+
+    private void ReportState() => ClusterGauges.Report(Key, _registration.Kind, State, _registration.MemoryBudgetBytes);
 
     public async Task Start()
     {
@@ -99,14 +111,14 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
 
     public Task<DeviceStatus> GetStatus()
     {
-        var state = _draining ? "draining" : _running is null ? "idle" : "busy";
-        return Task.FromResult(new DeviceStatus(_registration, state, _running?.Lease.JobId,
+        return Task.FromResult(new DeviceStatus(_registration, State, _running?.Lease.JobId,
             Math.Round((_running?.Progress.Fraction ?? 0) * 100, 1), _completed, _failed));
     }
 
     public async Task Drain(TimeSpan grace)
     {
         _draining = true;
+        ReportState();
         _wake.Set();
         await Queue.Unregister(Key);
         if (_running is { } running)
@@ -160,6 +172,9 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
         }
         using var running = new RunningAttempt(lease);
         _running = running;
+        ReportState();
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = lease.JobId, ["Attempt"] = lease.Attempt, ["Device"] = Key });
+        using var span = JobSpans.StartAttempt(lease, Key, engine.Name);
         LogStarted(lease.JobId, lease.Attempt, Key);
         var engineJob = new EngineJob(lease.JobId, lease.Request, lease.Seeds, _device);
         var work = Task.Run(() => _execution.RunAsync(engine, engineJob, lease.Attempt, running, running.Token));
@@ -174,6 +189,10 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
             {
                 _completed++;
                 _finished = new RunReport(engine.Name, result.Audio.Sum(a => a.DurationSeconds), _time.GetElapsedTime(askedAt).TotalSeconds);
+                if (_finished.AudioSeconds > 0)
+                {
+                    JobMetrics.RecordRealTimeFactor(engine.Name, _registration.Kind, _finished.RunSeconds / _finished.AudioSeconds);
+                }
             }
         }
         catch (OperationCanceledException) when (running.Token.IsCancellationRequested)
@@ -189,6 +208,7 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
         {
             await renewals;
             _failed++;
+            JobSpans.Failed(span, ex);
             LogJobFailed(ex, lease.JobId, lease.Attempt);
             // Bad requests fail for good; anything else may be this device's problem, so another may try.
             var retryable = ex is not (ArgumentException or InvalidDataException);
@@ -197,6 +217,7 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
         finally
         {
             _running = null;
+            ReportState();
             running.MarkFinished();
         }
     }
@@ -206,6 +227,8 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
     /// moment (see <see cref="LeaseFence"/>): either way the engine is stopped.</summary>
     private async Task RenewWhileRunningAsync(IJobGrain job, RunningAttempt running, LeaseFence fence, Task work)
     {
+        // Renewals are not part of the job's trace: a span a second would bury its stages.
+        System.Diagnostics.Activity.Current = null;
         while (!work.IsCompleted)
         {
             await Task.WhenAny(work, Task.Delay(_jobOptions.LeaseRenewInterval, _time));

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using AudioMusic.Audio.Analysis;
 using AudioMusic.Audio.Codecs;
 using AudioMusic.Domain;
 using AudioMusic.Engines;
+using AudioMusic.Grains.Telemetry;
 using AudioMusic.Storage;
 
 namespace AudioMusic.Grains.Devices;
@@ -26,8 +28,11 @@ public sealed class JobExecution
 
     public async Task<JobResult> RunAsync(IMusicEngine engine, EngineJob job, int attempt, IProgress<EngineProgress> progress, CancellationToken cancellationToken)
     {
-        var engineProgress = new ScaledProgress(progress, EngineShare);
-        var result = await engine.GenerateAsync(job, engineProgress, cancellationToken).ConfigureAwait(false);
+        EngineResult result;
+        using (var stages = new StageSpans(new ScaledProgress(progress, EngineShare), Activity.Current?.Context ?? default))
+        {
+            result = await engine.GenerateAsync(job, stages, cancellationToken).ConfigureAwait(false);
+        }
 
         // The requested format, plus a lossless FLAC master so a lossy download can always be re-derived.
         var formats = new[] { job.Request.Format, AudioFormat.Flac }.Distinct().ToArray();
@@ -36,7 +41,11 @@ public sealed class JobExecution
         {
             var variation = result.Variations[i];
             // Measuring runs beside encoding: on a machine with a core to spare it adds nothing to the job's time.
-            var analysis = Task.Run(() => AudioAnalyzer.Analyze(variation.Audio, cancellationToken), cancellationToken);
+            var analysis = Task.Run(() =>
+            {
+                using var span = AudioMusicTelemetry.Source.StartActivity("analyze");
+                return AudioAnalyzer.Analyze(variation.Audio, cancellationToken);
+            }, cancellationToken);
             var options = new EncodingOptions(Tags: new AudioTags(job.Request.DisplayName, variation.Seed, result.Resolved.Model));
             var files = new List<StoredArtifact>();
             foreach (var format in formats)
@@ -49,6 +58,7 @@ public sealed class JobExecution
             }
             // The waveform at the default resolution is made now, from the audio in memory: players ask for it first.
             var master = files.First(f => f.Format == AudioFormat.Flac).Key;
+            using var waveform = AudioMusicTelemetry.Source.StartActivity("waveform");
             await _waveforms.StoreAsync(variation.Audio, WaveformPeaks.DefaultPoints, Waveforms.WaveformGrain.KeyFor(master, WaveformPeaks.DefaultPoints), cancellationToken)
                 .ConfigureAwait(false);
             // Stems are kept as FLAC masters only; any other format of them is made on request, like the mix's.
@@ -76,9 +86,16 @@ public sealed class JobExecution
         CancellationToken cancellationToken)
     {
         using var encoded = new MemoryStream();
-        encoder.Encode(buffer, encoded, options, cancellationToken);
+        using (var span = AudioMusicTelemetry.Source.StartActivity("encode " + encoder.Format.ToWire()))
+        {
+            encoder.Encode(buffer, encoded, options, cancellationToken);
+            span?.SetTag("audiomusic.bytes", encoded.Length);
+        }
         encoded.Position = 0;
-        await _artifacts.WriteAsync(key, encoded, encoder.Format.ContentType(), cancellationToken).ConfigureAwait(false);
+        using (AudioMusicTelemetry.Source.StartActivity("store"))
+        {
+            await _artifacts.WriteAsync(key, encoded, encoder.Format.ContentType(), cancellationToken).ConfigureAwait(false);
+        }
         return new StoredArtifact(encoder.Format, key, encoded.Length, encoder.Format.ContentType());
     }
 

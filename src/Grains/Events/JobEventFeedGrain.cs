@@ -31,6 +31,8 @@ public sealed class JobEventFeedGrain : Grain, IJobEventFeedGrain
         return Task.CompletedTask;
     }
 
+    // A long poll: profiled, its wait would read as the slowest method of the cluster.
+    [Orleans.Dashboard.NoProfiling]
     public async Task<IReadOnlyList<FeedEvent>> WaitForEvents(long after, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         var events = After(after);

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using AudioMusic.Grains.Webhooks;
 using AudioMusic.Storage;
 using AudioMusic.Storage.Local;
@@ -33,6 +34,14 @@ public static class ClientHosting
             });
         }
         client.UseConnectionRetryFilter(RetryUntilClusterIsUp);
+        if (Telemetry.TelemetrySetup.IsEnabled(configuration))
+        {
+            client.AddActivityPropagation();
+        }
+        if (configuration.GetValue("Dashboard:Enabled", true))
+        {
+            client.AddDashboard();
+        }
         client.Services.AllowDatabaseExceptionsInResponses();
         return client;
     }

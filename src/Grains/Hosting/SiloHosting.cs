@@ -17,6 +17,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -99,6 +100,16 @@ public static class SiloHosting
             });
         }
         silo.Services.AddAudioMusicStorage(configuration);
+        if (Telemetry.TelemetrySetup.IsEnabled(configuration))
+        {
+            // Grain calls carry the caller's trace, so a job's spans join the API request that submitted it.
+            silo.AddActivityPropagation();
+        }
+        if (configuration.GetValue("Dashboard:Enabled", true))
+        {
+            // The Orleans Dashboard's silo side (statistics, profiling); API hosts serve its pages (Dashboard:Path).
+            silo.AddDashboard();
+        }
         return silo.AddAudioMusicGrains(configuration);
     }
 
@@ -136,6 +147,7 @@ public static class SiloHosting
         services.AddSingleton<DeviceHost>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DeviceHost>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Retention.RetentionHost>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Telemetry.ClusterGauges>();
         services.AddPlacementDirector<DevicePlacementStrategy, DevicePlacementDirector>();
         return silo;
     }

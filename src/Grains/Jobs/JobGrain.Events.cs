@@ -10,6 +10,8 @@ public sealed partial class JobGrain
     /// <summary>The longest a reader's call waits for the next event, within Orleans' default call timeout.</summary>
     private static readonly TimeSpan MaxEventWait = TimeSpan.FromSeconds(20);
 
+    // A long poll: its latency is the wait for the next event, which would read as the slowest method of the cluster.
+    [Orleans.Dashboard.NoProfiling]
     public async Task<JobEventPage> WaitForEvents(long after, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         var events = _events.After(Job, after);

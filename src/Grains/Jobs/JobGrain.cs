@@ -18,6 +18,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
     private readonly IJobIndex _index;
     private readonly IArtifactStore _artifacts;
     private readonly QueuePositionCache _positions;
+    private readonly Engines.EngineCatalog _engines;
     private readonly JobOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<JobGrain> _logger;
@@ -30,6 +31,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         IJobIndex index,
         IArtifactStore artifacts,
         QueuePositionCache positions,
+        Engines.EngineCatalog engines,
         IOptions<JobOptions> options,
         TimeProvider time,
         ILogger<JobGrain> logger)
@@ -38,6 +40,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         _index = index;
         _artifacts = artifacts;
         _positions = positions;
+        _engines = engines;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -80,6 +83,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
             CreatedAt = now,
             DisplayName = submission.Request.DisplayName,
             Webhook = submission.Webhook,
+            TraceParent = System.Diagnostics.Activity.Current?.Id,
         };
         _events.Transition(Job, JobEventTypes.Queued, now, enqueue.Position);
         try
@@ -94,6 +98,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
             throw;
         }
         LogSubmitted(JobId, submission.Request.Task.ToWire());
+        CountSubmitted();
         // A queued job may wait minutes, and the queue can hold millions: its state is stored, so keeping the
         // activation (some fifty objects) until the device takes it only feeds the garbage collector, whose pauses
         // then lengthen every request. The next call activates it again from storage.
@@ -145,6 +150,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
             await Queue.Remove(JobId);
         }
         LogCancelled(JobId);
+        CountFinished(JobStatus.Cancelled, ran: wasRunningOn is not null);
         DeactivateOnIdle();
         return CommandOutcome.Ok(View());
     }
@@ -219,9 +225,12 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.Stage = "starting";
         _events.Transition(Job, JobEventTypes.Started, now);
         await PersistAsync();
-        return new JobLease(JobId, Job.Attempt, Job.Request!, Job.Seeds, Job.LeaseExpiresAt.Value);
+        CountStarted(now);
+        return new JobLease(JobId, Job.Attempt, Job.Request!, Job.Seeds, Job.LeaseExpiresAt.Value, Job.TraceParent, QueuedAt);
     }
 
+    // Every running job renews each second: profiled, it would crowd everything else out of the dashboard's method list.
+    [Orleans.Dashboard.NoProfiling]
     public async Task<bool> RenewLease(int attempt, double progress, string stage)
     {
         if (!IsCurrent(attempt))
@@ -256,6 +265,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         _events.Transition(Job, JobEventTypes.Completed, Job.CompletedAt.Value);
         await PersistAsync();
         LogCompleted(JobId, attempt);
+        CountFinished(JobStatus.Completed, ran: true);
         // A finished job is read now and then, and its state is stored: an activation kept until the collector's idle
         // age would hold every song of a busy day in memory.
         DeactivateOnIdle();
@@ -280,6 +290,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         _events.Transition(Job, JobEventTypes.Failed, Job.CompletedAt.Value, reason: error);
         await PersistAsync();
         LogFailed(JobId, attempt, error);
+        CountFinished(JobStatus.Failed, ran: true);
         DeactivateOnIdle();
         return true;
     }
@@ -347,6 +358,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         Job.Error = reason;
         _events.Transition(Job, JobEventTypes.Requeued, _time.GetUtcNow(), enqueue.Position, reason);
         await PersistAsync();
+        CountRequeued();
         return true;
     }
 

@@ -36,4 +36,6 @@ public sealed class JobState
     [Id(23)] public Webhooks.WebhookSubscription? Webhook { get; set; }
     /// <summary>When the current attempt started (<see cref="StartedAt"/> is the first attempt's), for its ETA.</summary>
     [Id(24)] public DateTimeOffset? AttemptStartedAt { get; set; }
+    /// <summary>The W3C trace context of the submit, so every attempt's spans join the request's trace.</summary>
+    [Id(25)] public string? TraceParent { get; set; }
 }

@@ -1,3 +1,4 @@
+using AudioMusic.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +67,7 @@ public sealed partial class WebhookDeliveryGrain : Grain, IWebhookDeliveryGrain,
     public async Task SendOnce(WebhookDelivery delivery)
     {
         var result = await _sender.SendAsync(delivery, CancellationToken.None);
+        WebhookMetrics.Record(result.Succeeded ? "progress_sent" : "progress_not_taken", delivery.EventType);
         if (!result.Succeeded)
         {
             LogProgressNotTaken(delivery.WebhookId, result.StatusCode, result.Error);
@@ -122,6 +124,7 @@ public sealed partial class WebhookDeliveryGrain : Grain, IWebhookDeliveryGrain,
             LogGaveUp(delivery.WebhookId, Current.Attempts.Count, result.StatusCode, result.Error);
         }
         await _state.WriteStateAsync();
+        WebhookMetrics.Record(IsPending ? "retrying" : Current.Status.ToString().ToLowerInvariant(), delivery.EventType);
         if (IsPending)
         {
             ScheduleAt(Current.NextAttemptAt!.Value);

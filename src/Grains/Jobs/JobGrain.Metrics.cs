@@ -1,0 +1,27 @@
+using AudioMusic.Domain;
+using AudioMusic.Grains.Telemetry;
+
+namespace AudioMusic.Grains.Jobs;
+
+/// <summary>The JobGrain's transitions as metrics (see <see cref="JobMetrics"/>), tagged with the job's route and engine.</summary>
+public sealed partial class JobGrain
+{
+    private string TaskTag => ListedTask.ToWire();
+
+    private string EngineTag => _engines.EngineNameFor(Job.Request!);
+
+    private void CountSubmitted() => JobMetrics.RecordSubmitted(TaskTag, EngineTag);
+
+    /// <summary>When the job last entered the queue: its queue sequence is UTC ticks at that moment (kept strictly
+    /// increasing, so at most a few ticks later).</summary>
+    private DateTimeOffset QueuedAt => new(Job.QueueSequence, TimeSpan.Zero);
+
+    private void CountStarted(DateTimeOffset now) => JobMetrics.RecordStarted(TaskTag, EngineTag, now - QueuedAt);
+
+    private void CountRequeued() => JobMetrics.RecordRequeued(TaskTag, EngineTag);
+
+    /// <summary>Called after the outcome is stored; a job cancelled while it waited has no run time.</summary>
+    private void CountFinished(JobStatus outcome, bool ran) =>
+        JobMetrics.RecordFinished(TaskTag, EngineTag, outcome.ToWire().ToLowerInvariant(),
+            ran && Job.AttemptStartedAt is { } started ? _time.GetUtcNow() - started : null);
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace AudioMusic.Grains.Telemetry;
+
+/// <summary>OpenTelemetry for both kinds of process: the service's meter and spans, Orleans' own meters and spans,
+/// the .NET runtime's meters; each host adds its Prometheus endpoint and its own instrumentation through the
+/// callbacks. OTLP export is on when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable is set (the other
+/// <c>OTEL_*</c> variables apply as the SDK defines them). <c>Telemetry:Enabled=false</c> turns all of it off.</summary>
+public static class TelemetrySetup
+{
+    /// <summary>Orleans 10's meter and activity sources.</summary>
+    private static readonly string[] OrleansMeters = ["Microsoft.Orleans"];
+    private static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Telemetry:Enabled", true);
+
+    public static IServiceCollection AddAudioMusicTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName,
+        Action<MeterProviderBuilder>? metrics = null, Action<TracerProviderBuilder>? tracing = null)
+    {
+        if (!IsEnabled(configuration))
+        {
+            return services;
+        }
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName + "/" + Environment.ProcessId))
+            .WithMetrics(m =>
+            {
+                m.AddMeter(AudioMusicTelemetry.Name).AddMeter(OrleansMeters).AddRuntimeInstrumentation();
+                metrics?.Invoke(m);
+            })
+            .WithTracing(t =>
+            {
+                t.AddSource(AudioMusicTelemetry.Name).AddSource(OrleansSources);
+                tracing?.Invoke(t);
+            });
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+        return services;
+    }
+
+    /// <summary><c>Logging:Json=true</c>: one JSON object per line with the scopes (job id, attempt, device) as fields,
+    /// for log shippers.</summary>
+    public static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration)
+    {
+        if (configuration.GetValue("Logging:Json", false))
+        {
+            logging.ClearProviders();
+            logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+    }
+}
