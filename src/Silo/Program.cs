@@ -26,8 +26,14 @@ builder.Services.AddAudioMusicTelemetry(builder.Configuration, "audiomusic-silo"
     {
         metrics.AddPrometheusHttpListener(o =>
         {
-            o.Host = "*";
             o.Port = port;
+            // Every interface, so Prometheus reaches it from outside the container or pod (the option's Host takes
+            // only a host name).
+            o.ConfigureHttpListener = (_, listener) =>
+            {
+                listener.Prefixes.Clear();
+                listener.Prefixes.Add($"http://*:{port}/");
+            };
         });
     }
 });

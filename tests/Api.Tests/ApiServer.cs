@@ -27,7 +27,7 @@ public sealed class ApiServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiServer> StartAsync(IDictionary<string, string>? settings = null)
+    public static async Task<ApiServer> StartAsync(IDictionary<string, string>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -45,7 +45,7 @@ public sealed class ApiServer : IAsyncDisposable
             values[key] = value;
         }
         var args = values.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
-        var app = ApiHostApp.Build(args);
+        var app = ApiHostApp.Build(args, configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using (var plain = new HttpClient { BaseAddress = new Uri(address) })

@@ -38,7 +38,7 @@ public sealed class ClusterRig : IDisposable
         return migrate.Log;
     }
 
-    public HostProcess StartSilo()
+    public HostProcess StartSilo(params string[] settings)
     {
         var siloPort = FreePort();
         var silo = HostProcess.Start($"silo-{siloPort}", BuildOutputs.SiloDll,
@@ -52,6 +52,7 @@ public sealed class ClusterRig : IDisposable
             "--Devices:DrainGrace=00:00:02",
             "--Queue:DeviceTimeout=00:00:08",
             // Membership, leases and the sweep keep the product's defaults: the failover test measures them.
+            .. settings,
         ], siloPort);
         Silos.Add(silo);
         _all.Add(silo);
@@ -67,6 +68,8 @@ public sealed class ClusterRig : IDisposable
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(15) };
         return Api;
     }
+
+    public static int FreeTcpPort() => FreePort();
 
     private IEnumerable<string> Common() =>
     [

@@ -12,7 +12,7 @@ public sealed partial class DeployFilesTests
     private static readonly string Root = BuildOutputs.RepositoryRoot;
     private static readonly string Deploy = Path.Combine(Root, "deploy");
 
-    /// <summary>Variables that are not AudioMusic settings: the PostgreSQL image's, the .NET runtime's, and the pod
+    /// <summary>Variables that are not AudioMusic settings: the PostgreSQL and Grafana images', the .NET runtime's, and the pod
     /// facts that Orleans' Kubernetes hosting reads.</summary>
     private static readonly Regex ForeignVariable = ForeignVariablePattern();
 
@@ -211,7 +211,7 @@ public sealed partial class DeployFilesTests
     private static string Scalar(YamlNode node, string key) =>
         ((YamlMappingNode)node).Children.TryGetValue(key, out var value) && value is YamlScalarNode scalar ? scalar.Value ?? "" : "";
 
-    [GeneratedRegex(@"^(POSTGRES_\w+|DOTNET_\w+|ASPNETCORE_\w+|POD_\w+|ORLEANS_\w+)$")]
+    [GeneratedRegex(@"^(POSTGRES_\w+|DOTNET_\w+|ASPNETCORE_\w+|POD_\w+|ORLEANS_\w+|GF_\w+)$")]
     private static partial Regex ForeignVariablePattern();
 
     [GeneratedRegex(@"`([A-Za-z][\w:*]*)`")]

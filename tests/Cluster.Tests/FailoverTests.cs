@@ -91,7 +91,7 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
     }
 
     [SkippableFact]
-    public async Task The_api_host_started_before_any_silo_becomes_ready_when_one_joins()
+    public async Task The_api_host_started_before_any_silo_becomes_ready_when_one_joins_and_shows_the_cluster_to_operators()
     {
         database.RequireDatabase();
         // Its own database: the failover test's cluster must not be mistaken for this one's.
@@ -105,8 +105,26 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
             {
                 Assert.NotEqual(System.Net.HttpStatusCode.OK, early.StatusCode);
             }
-            rig.StartSilo();
+            var metricsPort = ClusterRig.FreeTcpPort();
+            rig.StartSilo($"--Metrics:Port={metricsPort}");
             await rig.WaitForReadyAsync(TimeSpan.FromSeconds(60));
+
+            // The client-mode API host serves the Orleans Dashboard of the cluster's silos, and the silo its metrics.
+            // The dashboard gathers its counters every second or so.
+            var counters = await rig.GetJsonAsync("/dashboard/DashboardCounters");
+            for (var tries = 0; counters.GetProperty("hosts").GetArrayLength() == 0 && tries < 30; tries++)
+            {
+                await Task.Delay(500);
+                counters = await rig.GetJsonAsync("/dashboard/DashboardCounters");
+            }
+            Assert.Single(counters.GetProperty("hosts").EnumerateArray());
+            Assert.Contains("AudioMusic.Grains.Jobs.JobGrain", (await rig.GetJsonAsync("/dashboard/GrainTypes")).EnumerateArray().Select(t => t.GetString()));
+            using var silo = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}") };
+            var scrape = PrometheusText.Parse(await silo.GetStringAsync("/metrics"));
+            Assert.Equal(1, scrape.Value("audiomusic_devices", ("device_kind", "cpu"), ("state", "idle")));
+            Assert.Contains(scrape.Names, n => n.StartsWith("orleans_", StringComparison.Ordinal));
+            Assert.Contains(PrometheusText.Parse(await rig.Http.GetStringAsync("/metrics")).Names,
+                n => n.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal));
         }
         catch
         {
