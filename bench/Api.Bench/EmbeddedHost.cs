@@ -27,8 +27,9 @@ public sealed class EmbeddedHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the host; <paramref name="storage"/> "sqlite" gives it a one-box library in a fresh temporary
-    /// folder (deleted on dispose), "memory" keeps everything in the process.</summary>
-    public static async Task<EmbeddedHost> StartAsync(string storage)
+    /// folder (deleted on dispose), "memory" keeps everything in the process. Without <paramref name="telemetry"/>
+    /// there are no metrics or traces (<c>Telemetry:Enabled=false</c>).</summary>
+    public static async Task<EmbeddedHost> StartAsync(string storage, bool telemetry)
     {
         var library = storage == "sqlite" ? Directory.CreateTempSubdirectory("audiomusic-bench-").FullName : null;
         string[] args =
@@ -42,6 +43,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
             "--Queue:Capacity=10000000",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+            $"--Telemetry:Enabled={telemetry}",
         ];
         var app = ApiHostApp.Build(args);
         await app.StartAsync();

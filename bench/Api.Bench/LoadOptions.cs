@@ -3,10 +3,11 @@ using System.Globalization;
 namespace AudioMusic.Api.Bench;
 
 /// <summary>Command line: [--url http://host:port] [--clients 64] [--seconds 20] [--warmup 40] [--submit-rate N]
-/// [--status-rate N] [--storage memory|sqlite] [--profile]. Without --url the API host is started in this process on free
+/// [--status-rate N] [--storage memory|sqlite] [--telemetry on|off] [--profile]. Without --url the API host is started in this process on free
 /// loopback ports, keeping its jobs in memory or in a one-box library in a temporary folder; without a rate a phase is a
 /// closed loop.</summary>
-public sealed record LoadOptions(Uri? Url, int Clients, TimeSpan Duration, TimeSpan Warmup, double? SubmitRate, double? StatusRate, bool Profile, string Storage)
+public sealed record LoadOptions(Uri? Url, int Clients, TimeSpan Duration, TimeSpan Warmup, double? SubmitRate, double? StatusRate, bool Profile, string Storage,
+    bool Telemetry = true)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -16,6 +17,7 @@ public sealed record LoadOptions(Uri? Url, int Clients, TimeSpan Duration, TimeS
         var warmup = 40.0;
         var profile = false;
         var storage = "memory";
+        var telemetry = "on";
         double? submitRate = null;
         double? statusRate = null;
         for (var i = 0; i < args.Length; i++)
@@ -29,14 +31,15 @@ public sealed record LoadOptions(Uri? Url, int Clients, TimeSpan Duration, TimeS
                 case "--submit-rate": submitRate = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--status-rate": statusRate = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--storage": storage = args[++i]; break;
+                case "--telemetry": telemetry = args[++i]; break;
                 case "--profile": profile = true; break;
-                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected --url, --clients, --seconds, --warmup, --submit-rate, --status-rate, --storage, --profile)");
+                default: throw new ArgumentException($"unknown argument '{args[i]}' (expected --url, --clients, --seconds, --warmup, --submit-rate, --status-rate, --storage, --telemetry, --profile)");
             }
         }
-        if (clients < 1 || seconds <= 0 || seconds > 600 || warmup < 0 || submitRate <= 0 || statusRate <= 0 || storage is not ("memory" or "sqlite"))
+        if (clients < 1 || seconds <= 0 || seconds > 600 || warmup < 0 || submitRate <= 0 || statusRate <= 0 || storage is not ("memory" or "sqlite") || telemetry is not ("on" or "off"))
         {
-            throw new ArgumentException("--clients must be >= 1, --seconds in (0, 600], --warmup >= 0, rates > 0, --storage memory or sqlite");
+            throw new ArgumentException("--clients must be >= 1, --seconds in (0, 600], --warmup >= 0, rates > 0, --storage memory or sqlite, --telemetry on or off");
         }
-        return new LoadOptions(url, clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), submitRate, statusRate, profile, storage);
+        return new LoadOptions(url, clients, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(warmup), submitRate, statusRate, profile, storage, telemetry == "on");
     }
 }

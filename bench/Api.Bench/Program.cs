@@ -13,9 +13,9 @@ EmbeddedHost? host = null;
 var target = options.Url;
 if (target is null)
 {
-    host = await EmbeddedHost.StartAsync(options.Storage);
+    host = await EmbeddedHost.StartAsync(options.Storage, options.Telemetry);
     target = host.Address;
-    Console.WriteLine($"embedded host at {target} (Devices:CpuCount=0, Queue:Capacity=10000000, storage {options.Storage})");
+    Console.WriteLine($"embedded host at {target} (Devices:CpuCount=0, Queue:Capacity=10000000, storage {options.Storage}, telemetry {(options.Telemetry ? "on" : "off")})");
 }
 
 var runner = new LoadRunner(target, options.Clients);
@@ -25,8 +25,16 @@ using var gc = new GcPauseMonitor(sampleAllocations: options.Profile);
 var cpuBefore = cpu.TotalProcessorTime;
 var machineBefore = MachineCpu.Sample();
 var gcWindow = ForgetGcOfWarmup();
+// With telemetry on, Prometheus' scrape (once a second, as a busy scraper would) runs through the submit phase.
+using var scraping = new CancellationTokenSource();
+var scrapes = options.Telemetry ? MetricsScraper.RunAsync(target, scraping.Token) : Task.FromResult(new List<double>());
 var submits = await runner.SubmitPhaseAsync(options.Warmup, options.Duration, options.SubmitRate);
+await scraping.CancelAsync();
 await gcWindow;
+if (options.Telemetry)
+{
+    Console.WriteLine($"metrics (GET /metrics under the submit load)  {MetricsScraper.Describe(await scrapes)}");
+}
 Console.WriteLine($"submit  (POST /api/v1/music/text2music)       {submits}  {CpuNote(cpuBefore, machineBefore)}");
 var submitsGc = gc.TakeSummary();
 Console.WriteLine($"        {PerRequest(submitsGc, submits)}");

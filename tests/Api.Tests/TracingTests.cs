@@ -12,8 +12,9 @@ public sealed class TracingTests : IAsyncLifetime
     private readonly SpanList _spans = new();
     private ApiServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await ApiServer.StartAsync(configure: builder =>
-        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
+    public async Task InitializeAsync() => _server = await ApiServer.StartAsync(
+        new Dictionary<string, string> { ["Telemetry:Tracing"] = "true" },
+        builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(_spans)));
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

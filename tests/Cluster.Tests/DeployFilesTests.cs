@@ -71,6 +71,22 @@ public sealed partial class DeployFilesTests
     }
 
     [Fact]
+    public void The_autoscaling_overlay_adds_a_scaled_object_for_the_silo_deployment()
+    {
+        var directory = Path.Combine(Deploy, "kubernetes", "autoscaling");
+        var kustomization = Load(Path.Combine(directory, "kustomization.yaml"))[0];
+        var resources = ((YamlSequenceNode)kustomization["resources"]).Children.Select(r => ((YamlScalarNode)r).Value!).ToList();
+        Assert.Equal(["../", "silo-scaledobject.yaml"], resources);
+        var scaled = Load(Path.Combine(directory, "silo-scaledobject.yaml")).Single();
+        Assert.Equal("ScaledObject", Scalar(scaled, "kind"));
+        var silo = Load(Path.Combine(Deploy, "kubernetes", "silo.yaml")).Single(d => Scalar(d, "kind") == "Deployment");
+        Assert.Equal(Scalar(silo["metadata"], "name"), Scalar(scaled["spec"]["scaleTargetRef"], "name"));
+        var trigger = (YamlMappingNode)((YamlSequenceNode)scaled["spec"]["triggers"]).Children.Single();
+        Assert.Equal("prometheus", Scalar(trigger, "type"));
+        Assert.Contains("audiomusic_queue_depth", Scalar(trigger["metadata"], "query"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Kubernetes_silo_ports_match_the_configured_orleans_ports()
     {
         var directory = Path.Combine(Deploy, "kubernetes");

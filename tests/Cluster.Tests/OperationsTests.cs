@@ -97,7 +97,7 @@ public sealed partial class OperationsTests(ITestOutputHelper output) : IAsyncLi
         }
     }
 
-    /// <summary>Every metric name the Grafana dashboard's panels and the Prometheus alert rules query.</summary>
+    /// <summary>Every metric name the Grafana dashboard's panels, the Prometheus alert rules and the autoscaler query.</summary>
     private static IEnumerable<string> QueriedMetrics()
     {
         var monitoring = Path.Combine(BuildOutputs.RepositoryRoot, "deploy", "monitoring");
@@ -115,6 +115,14 @@ public sealed partial class OperationsTests(ITestOutputHelper output) : IAsyncLi
         expressions.AddRange(groups.Children.Cast<YamlMappingNode>()
             .SelectMany(g => ((YamlSequenceNode)g["rules"]).Children.Cast<YamlMappingNode>())
             .Select(r => ((YamlScalarNode)r["expr"]).Value!));
+        // The autoscaler's query too (deploy/kubernetes/autoscaling).
+        var scaler = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(BuildOutputs.RepositoryRoot, "deploy", "kubernetes", "autoscaling", "silo-scaledobject.yaml")))
+        {
+            scaler.Load(reader);
+        }
+        var triggers = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)scaler.Documents[0].RootNode)["spec"])["triggers"];
+        expressions.AddRange(triggers.Children.Cast<YamlMappingNode>().Select(t => ((YamlScalarNode)((YamlMappingNode)t["metadata"])["query"]).Value!));
         return expressions.SelectMany(e => MetricName().Matches(e).Select(m => m.Value)).Distinct();
     }
 

@@ -34,7 +34,7 @@ public static class ClientHosting
             });
         }
         client.UseConnectionRetryFilter(RetryUntilClusterIsUp);
-        if (Telemetry.TelemetrySetup.IsEnabled(configuration))
+        if (Telemetry.TelemetrySetup.IsTracing(configuration))
         {
             client.AddActivityPropagation();
         }

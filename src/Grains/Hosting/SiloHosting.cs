@@ -100,7 +100,7 @@ public static class SiloHosting
             });
         }
         silo.Services.AddAudioMusicStorage(configuration);
-        if (Telemetry.TelemetrySetup.IsEnabled(configuration))
+        if (Telemetry.TelemetrySetup.IsTracing(configuration))
         {
             // Grain calls carry the caller's trace, so a job's spans join the API request that submitted it.
             silo.AddActivityPropagation();

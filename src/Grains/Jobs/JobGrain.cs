@@ -380,22 +380,4 @@ public sealed partial class JobGrain : Grain, IJobGrain
         await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
         await PublishEventsAsync();
     }
-
-
-    private JobIndexEntry IndexEntry() => JobProjections.IndexEntry(Job, JobId, _time.GetUtcNow());
-
-    private MusicTask ListedTask => JobProjections.ListedTask(Job);
-
-    private JobView View()
-    {
-        if (Job.Status is not (JobStatus.Pending or JobStatus.Processing))
-        {
-            return JobProjections.View(Job, JobId, null, null);
-        }
-        var queue = _positions.Current;
-        var now = _time.GetUtcNow();
-        return Job.Status == JobStatus.Pending
-            ? JobProjections.View(Job, JobId, queue.PositionOf(Job.QueueSequence), queue.EtaOfPending(Job.QueueSequence, Job.Request!, now))
-            : JobProjections.View(Job, JobId, null, queue.Estimates.RemainingFor(Job.Request!, Job.Progress, now - (Job.AttemptStartedAt ?? now)));
-    }
 }

@@ -11,7 +11,9 @@ namespace AudioMusic.Grains.Telemetry;
 /// <summary>OpenTelemetry for both kinds of process: the service's meter and spans, Orleans' own meters and spans,
 /// the .NET runtime's meters; each host adds its Prometheus endpoint and its own instrumentation through the
 /// callbacks. OTLP export is on when the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> variable is set (the other
-/// <c>OTEL_*</c> variables apply as the SDK defines them). <c>Telemetry:Enabled=false</c> turns all of it off.</summary>
+/// <c>OTEL_*</c> variables apply as the SDK defines them). Traces are recorded only when something receives them
+/// (<see cref="IsTracing"/>): a span for every request and grain call costs CPU on every request, measured at a third
+/// more per submit (docs/benchmarks.md). <c>Telemetry:Enabled=false</c> turns all of it off.</summary>
 public static class TelemetrySetup
 {
     /// <summary>Orleans 10's meter and activity sources.</summary>
@@ -19,6 +21,13 @@ public static class TelemetrySetup
     private static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
     public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Telemetry:Enabled", true);
+
+    /// <summary><c>Telemetry:Tracing</c>; unset, on exactly when an OTLP endpoint is configured to send the spans to.</summary>
+    public static bool IsTracing(IConfiguration configuration) =>
+        IsEnabled(configuration) && configuration.GetValue("Telemetry:Tracing", HasOtlpEndpoint(configuration));
+
+    private static bool HasOtlpEndpoint(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     public static IServiceCollection AddAudioMusicTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName,
         Action<MeterProviderBuilder>? metrics = null, Action<TracerProviderBuilder>? tracing = null)
@@ -33,13 +42,16 @@ public static class TelemetrySetup
             {
                 m.AddMeter(AudioMusicTelemetry.Name).AddMeter(OrleansMeters).AddRuntimeInstrumentation();
                 metrics?.Invoke(m);
-            })
-            .WithTracing(t =>
+            });
+        if (IsTracing(configuration))
+        {
+            telemetry.WithTracing(t =>
             {
                 t.AddSource(AudioMusicTelemetry.Name).AddSource(OrleansSources);
                 tracing?.Invoke(t);
             });
-        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        }
+        if (HasOtlpEndpoint(configuration))
         {
             telemetry.UseOtlpExporter();
         }
