@@ -6,7 +6,7 @@ using AudioMusic.TestSupport;
 namespace AudioMusic.Api.Tests;
 
 /// <summary>Webhooks over real HTTP: a receiver in the test verifies every signature with its own HMAC, sees the
-/// filtered events in order, the retries of a failing delivery under one webhook-id, Retry-After honoured, 410 ending a
+/// filtered events (in the job's order by their sequence), the retries of a failing delivery under one webhook-id, Retry-After honoured, 410 ending a
 /// delivery, a hanging receiver timed out; and the submit refuses bad webhook fields naming them.</summary>
 public sealed class WebhookTests : IAsyncLifetime
 {
@@ -44,7 +44,10 @@ public sealed class WebhookTests : IAsyncLifetime
         var id = job.GetProperty("id").GetString()!;
         var completed = await _receiver.WaitForAsync(r => r.Type == "job.completed", TimeSpan.FromSeconds(60), "job.completed");
 
-        var received = _receiver.Received;
+        // Each event has its own delivery, so they may arrive in any order; data.sequence gives the job's order.
+        await _receiver.WaitForAsync(r => r.Type == "job.started", TimeSpan.FromSeconds(10), "job.started");
+        await _receiver.WaitForAsync(r => r.Type == "job.queued", TimeSpan.FromSeconds(10), "job.queued");
+        var received = _receiver.Received.OrderBy(r => r.Json.GetProperty("data").GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(["job.queued", "job.started", "job.completed"], received.Select(r => r.Type));
         Assert.All(received, r => Assert.True(r.IsSignedWith(Secret), $"bad signature on {r.Id}"));
         Assert.All(received, r => Assert.StartsWith("application/json", r.ContentType, StringComparison.Ordinal));
@@ -118,6 +121,17 @@ public sealed class WebhookTests : IAsyncLifetime
             Assert.Contains("no answer within 1 s", a.GetProperty("error").GetString(), StringComparison.Ordinal);
             Assert.InRange(a.GetProperty("duration_ms").GetDouble(), 900, 5000);
         });
+    }
+
+    [Fact]
+    public async Task Redirects_are_not_followed()
+    {
+        _receiver.Answer = (_, _) => new WebhookAnswer(307);
+        var id = (await _api.SubmitAsync("prompt2instrumental", Body("""["completed"]""", 16))).GetProperty("id").GetString()!;
+        var failed = await WaitForDeliveryAsync(id, "failed", TimeSpan.FromSeconds(30));
+        Assert.All(failed.GetProperty("attempts").EnumerateArray(), a => Assert.Equal(307, a.GetProperty("status_code").GetInt32()));
+        // Each attempt reached the receiver once and went no further.
+        Assert.Equal(4, _receiver.Received.Count);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public static class ApiHostApp
         builder.Services.AddSingleton(sp => new DiskSpaceGuard(sp.GetRequiredService<AudioMusic.Storage.IArtifactStore>(),
             configuration.GetValue("Storage:MinFreeDiskMb", DiskSpaceGuard.DefaultMinFreeMb)));
         builder.Services.AddSingleton<AudioDownloads>();
-        builder.Services.AddSingleton(new Resilience.ClusterReads(TimeProvider.System, configuration.GetValue("Api:ReadRetryBound", TimeSpan.FromSeconds(10)),
+        builder.Services.AddSingleton(new Resilience.ClusterReads(TimeProvider.System, configuration.GetValue("Api:ReadRetryBound", TimeSpan.FromSeconds(15)),
             configuration.GetValue("Api:ReadAttemptTimeout", TimeSpan.FromSeconds(2))));
         builder.Services.AddSingleton<Resilience.JobLookup>();
 

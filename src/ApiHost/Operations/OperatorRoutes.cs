@@ -13,13 +13,14 @@ public static class OperatorRoutes
 
     public static void Map(WebApplication app, IConfiguration configuration)
     {
+        // Operators' pages, not part of the API: the OpenAPI document leaves them out.
         if (TelemetrySetup.IsEnabled(configuration))
         {
-            app.MapPrometheusScrapingEndpoint(MetricsPath);
+            app.MapPrometheusScrapingEndpoint(MetricsPath).ExcludeFromDescription();
         }
         if (configuration.GetValue("Dashboard:Enabled", true))
         {
-            app.MapOrleansDashboard(DashboardPath(configuration));
+            app.MapOrleansDashboard(DashboardPath(configuration)).ExcludeFromDescription();
         }
     }
 

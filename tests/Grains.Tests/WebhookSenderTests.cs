@@ -1,0 +1,30 @@
+using System.Net;
+using AudioMusic.Grains.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace AudioMusic.Grains.Tests;
+
+/// <summary>The sender checks the address again when it connects: a name that passed (or was never checked) but
+/// resolves to a private or loopback address now is refused before any byte is sent.</summary>
+public sealed class WebhookSenderTests
+{
+    [SkippableFact]
+    public async Task A_name_resolving_to_a_private_address_is_refused_at_connect_time()
+    {
+        var host = Dns.GetHostName();
+        var addresses = await Dns.GetHostAddressesAsync(host);
+        Skip.If(addresses.Length == 0 || addresses.All(a => BlockedAddresses.WhyBlocked(a) is null),
+            $"this machine's name ({host}) does not resolve to a private address");
+        var options = Options.Create(new WebhookOptions { Secret = WebhookSigner.NewSecret(), Timeout = TimeSpan.FromSeconds(5) });
+        var policy = new CallbackUrlPolicy(options);
+        using var sender = new WebhookSender(policy, new WebhookSigner(options), options, TimeProvider.System);
+        var url = $"http://{host}:9/hook";
+        Assert.Null(policy.WhyMalformed(url, out _));
+
+        var result = await sender.SendAsync(new WebhookDelivery("msg_x_1", "x", 1, "job.completed", url, "{}", DateTimeOffset.UtcNow), CancellationToken.None);
+
+        Assert.True(result.IsRefused);
+        Assert.Null(result.StatusCode);
+        Assert.Contains("now resolves to an address that", result.Error, StringComparison.Ordinal);
+    }
+}
