@@ -1,4 +1,3 @@
-using AudioMusic.Contracts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

@@ -11,14 +11,14 @@ public sealed class EventStreamLeakTests(ITestOutputHelper output) : IDisposable
     private const int Cycles = 10_000;
     private const int Concurrency = 16;
 
-    private readonly DirectoryInfo _library = Directory.CreateTempSubdirectory("audiomusic-sse-");
+    private readonly OneBoxLibrary _library = new("audiomusic-sse-");
     private OneBoxHost? _host;
 
     [Fact]
     public async Task Ten_thousand_connects_and_disconnects_leave_nothing_behind()
     {
         // No device: the job stays PENDING, so its stream stays open until the reader leaves.
-        _host = OneBoxHost.Start(_library.FullName, "--Devices:CpuCount=0");
+        _host = _library.Start("--Devices:CpuCount=0");
         try
         {
             await _host.WaitForReadyAsync(TimeSpan.FromSeconds(60));
@@ -64,7 +64,7 @@ public sealed class EventStreamLeakTests(ITestOutputHelper output) : IDisposable
         }
         catch
         {
-            output.WriteLine(_host.Process.Log);
+            _library.WriteLogs(output);
             throw;
         }
     }
@@ -92,9 +92,5 @@ public sealed class EventStreamLeakTests(ITestOutputHelper output) : IDisposable
         return scrape.Samples.Where(s => s.Name == "audiomusic_sse_subscribers").Sum(s => s.Value);
     }
 
-    public void Dispose()
-    {
-        _host?.Dispose();
-        _library.Delete(recursive: true);
-    }
+    public void Dispose() => _library.Dispose();
 }

@@ -22,7 +22,7 @@ public sealed partial class FailoverTests
             var ids = new List<string>();
             for (var i = 0; i < 20; i++)
             {
-                var body = $$"""{"prompt": "queued piano {{i}}", "duration": 120, "seed": {{2000 + i}}}""";
+                var body = $$"""{"prompt": "queued piano {{i}}", "duration": 60, "seed": {{2000 + i}}}""";
                 using var content = new StringContent(body, Encoding.UTF8, "application/json");
                 using var response = await rig.Http.PostAsync("/api/v1/music/prompt2instrumental", content);
                 Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
@@ -47,7 +47,7 @@ public sealed partial class FailoverTests
             Assert.True(pendingThen > 0, "the first silo had already run every job: the test proves nothing");
 
             await WaitForAllCompletedAsync(rig, ids, TimeSpan.FromSeconds(240));
-            await VerifyAllAsync(rig, ids, _ => 120);
+            await VerifyAllAsync(rig, ids, _ => 60);
             AssertCompletedOncePerJob(rig.AllSiloLogs, ids);
         }
         catch

@@ -10,8 +10,7 @@ namespace AudioMusic.Cluster.Tests;
 /// its library folder.</summary>
 public sealed class OneBoxWebhookTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly DirectoryInfo _library = Directory.CreateTempSubdirectory("audiomusic-webhooks-");
-    private readonly List<OneBoxHost> _hosts = [];
+    private readonly OneBoxLibrary _library = new("audiomusic-webhooks-");
     private WebhookReceiver _receiver = null!;
 
     public async Task InitializeAsync() => _receiver = await WebhookReceiver.StartAsync();
@@ -36,7 +35,7 @@ public sealed class OneBoxWebhookTests(ITestOutputHelper output) : IAsyncLifetim
 
             Assert.Equal(refused.Id, taken.Id);
             Assert.Equal(refused.Body, taken.Body);
-            var secret = (await File.ReadAllTextAsync(Path.Combine(_library.FullName, "webhook-secret"))).Trim();
+            var secret = (await File.ReadAllTextAsync(Path.Combine(_library.Path, "webhook-secret"))).Trim();
             Assert.StartsWith("whsec_", secret, StringComparison.Ordinal);
             Assert.True(refused.IsSignedWith(secret) && taken.IsSignedWith(secret));
             Assert.Equal(id, taken.Json.GetProperty("data").GetProperty("job").GetProperty("id").GetString());
@@ -51,34 +50,25 @@ public sealed class OneBoxWebhookTests(ITestOutputHelper output) : IAsyncLifetim
             }
             while (delivery.GetProperty("status").GetString() != "delivered" && DateTime.UtcNow < deadline);
             Assert.Equal("delivered", delivery.GetProperty("status").GetString());
-            Assert.Equal([500, 200], delivery.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("status_code").GetInt32()));
+            // The refused attempt is recorded unless the kill came between its answer and the write of its record.
+            var codes = delivery.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("status_code").GetInt32()).ToList();
+            Assert.Contains(codes, c => c == 200);
+            Assert.True(codes.SequenceEqual([500, 200]) || codes.SequenceEqual([200]), string.Join(", ", codes));
             Assert.Equal(2, _receiver.Received.Count);
         }
         catch
         {
-            foreach (var host in _hosts)
-            {
-                output.WriteLine($"===== {host.Process.Name} =====\n{host.Process.Log}");
-            }
+            _library.WriteLogs(output);
             throw;
         }
     }
 
-    private OneBoxHost Start()
-    {
-        var host = OneBoxHost.Start(_library.FullName, "--Webhooks:AllowedHosts:0=127.0.0.1", "--Webhooks:RetryDelays:0=00:00:04",
-            "--Webhooks:ReminderPeriod=00:00:02");
-        _hosts.Add(host);
-        return host;
-    }
+    private OneBoxHost Start() =>
+        _library.Start("--Webhooks:AllowedHosts:0=127.0.0.1", "--Webhooks:RetryDelays:0=00:00:04", "--Webhooks:ReminderPeriod=00:00:02");
 
     public async Task DisposeAsync()
     {
-        foreach (var host in _hosts)
-        {
-            host.Dispose();
-        }
+        _library.Dispose();
         await _receiver.DisposeAsync();
-        _library.Delete(recursive: true);
     }
 }

@@ -13,8 +13,7 @@ namespace AudioMusic.Cluster.Tests;
 /// every metric the Grafana dashboard and the alert rules query present in the scrape.</summary>
 public sealed partial class OperationsTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly DirectoryInfo _library = Directory.CreateTempSubdirectory("audiomusic-ops-");
-    private readonly List<OneBoxHost> _hosts = [];
+    private readonly OneBoxLibrary _library = new("audiomusic-ops-");
     private WebhookReceiver _receiver = null!;
 
     public async Task InitializeAsync() => _receiver = await WebhookReceiver.StartAsync();
@@ -22,7 +21,7 @@ public sealed partial class OperationsTests(ITestOutputHelper output) : IAsyncLi
     [Fact]
     public async Task Metrics_count_the_job_and_the_dashboards_query_only_metrics_that_exist()
     {
-        var host = Start("--Webhooks:AllowedHosts:0=127.0.0.1");
+        var host = _library.Start("--Webhooks:AllowedHosts:0=127.0.0.1");
         try
         {
             await host.WaitForReadyAsync(TimeSpan.FromSeconds(60));
@@ -78,7 +77,7 @@ public sealed partial class OperationsTests(ITestOutputHelper output) : IAsyncLi
         }
         catch
         {
-            output.WriteLine(host.Process.Log);
+            _library.WriteLogs(output);
             throw;
         }
     }
@@ -126,21 +125,10 @@ public sealed partial class OperationsTests(ITestOutputHelper output) : IAsyncLi
         return expressions.SelectMany(e => MetricName().Matches(e).Select(m => m.Value)).Distinct();
     }
 
-    private OneBoxHost Start(params string[] settings)
-    {
-        var host = OneBoxHost.Start(_library.FullName, settings);
-        _hosts.Add(host);
-        return host;
-    }
-
     public async Task DisposeAsync()
     {
-        foreach (var host in _hosts)
-        {
-            host.Dispose();
-        }
+        _library.Dispose();
         await _receiver.DisposeAsync();
-        _library.Delete(recursive: true);
     }
 
     [GeneratedRegex(@"\b(audiomusic|http_server|orleans|dotnet)_[a-z0-9_]+\b")]

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Submission;
+using AudioMusic.Contracts;
 using AudioMusic.Domain;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Downloads;
 using AudioMusic.ApiHost.Json;
 using AudioMusic.ApiHost.Resilience;
+using AudioMusic.Contracts;
 using AudioMusic.Domain;
 using AudioMusic.Grains;
 using Microsoft.AspNetCore.Mvc;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Controllers;
 using AudioMusic.ApiHost.Resilience;
+using AudioMusic.Contracts;
 using AudioMusic.Domain;
 using AudioMusic.Grains;
 using AudioMusic.Grains.Events;

@@ -1,16 +1,15 @@
-using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Downloads;
-using AudioMusic.ApiHost.Json;
 using AudioMusic.ApiHost.OpenApi;
 using AudioMusic.ApiHost.Submission;
+using AudioMusic.Contracts;
 using AudioMusic.Domain;
 using AudioMusic.Grains.Hosting;
 using AudioMusic.Grains.Telemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 
 namespace AudioMusic.ApiHost.Hosting;

@@ -1,5 +1,4 @@
 using AudioMusic.Contracts;
-using AudioMusic.ApiHost.Json;
 
 namespace AudioMusic.ApiHost.OpenApi;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AudioMusic.Contracts;
 using AudioMusic.ApiHost.Json;
 using AudioMusic.ApiHost.Webhooks;
+using AudioMusic.Contracts;
 using AudioMusic.Domain;
 using AudioMusic.Grains;
 using Microsoft.AspNetCore.Mvc;
