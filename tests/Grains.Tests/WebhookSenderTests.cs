@@ -27,4 +27,18 @@ public sealed class WebhookSenderTests
         Assert.Null(result.StatusCode);
         Assert.Contains("now resolves to an address that", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_silo_without_a_signing_secret_records_why_and_sends_nothing()
+    {
+        var options = Options.Create(new WebhookOptions());
+        using var sender = new WebhookSender(new CallbackUrlPolicy(options), new WebhookSigner(options), options, TimeProvider.System);
+
+        var result = await sender.SendAsync(new WebhookDelivery("msg_x_2", "x", 2, "job.completed", "https://93.184.215.14/hook", "{}", DateTimeOffset.UtcNow),
+            CancellationToken.None);
+
+        Assert.False(result.IsRefused);
+        Assert.Null(result.StatusCode);
+        Assert.Contains("Webhooks:Secret", result.Error, StringComparison.Ordinal);
+    }
 }

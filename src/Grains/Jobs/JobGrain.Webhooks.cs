@@ -43,8 +43,23 @@ public sealed partial class JobGrain
             }
             else
             {
-                await grain.Start(delivery);
+                await StartDeliveryAsync(grain, delivery);
             }
+        }
+    }
+
+    /// <summary>The transition is already stored when its delivery is handed over: a failure here (the delivery's store
+    /// or silo unreachable) must not fail the transition, whose caller would take it for not done. The delivery of that
+    /// one event is lost, the window docs/api.md (Webhooks, Durable) describes; the event stays in the job's stream.</summary>
+    private async Task StartDeliveryAsync(IWebhookDeliveryGrain grain, WebhookDelivery delivery)
+    {
+        try
+        {
+            await grain.Start(delivery);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWebhookLost(ex, JobId, delivery.WebhookId);
         }
     }
 }

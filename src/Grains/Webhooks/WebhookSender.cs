@@ -49,6 +49,12 @@ public sealed class WebhookSender : IDisposable
         {
             return WebhookAttemptResult.Refused(at, "callback_url " + malformed);
         }
+        if (!_signer.IsConfigured)
+        {
+            // A silo configured unlike the API host that accepted the URL: recorded, and tried again on the schedule
+            // in case the operator sets the secret meanwhile.
+            return new WebhookAttemptResult(at, null, "this silo has no webhook signing secret (Webhooks:Secret); nothing was sent", TimeSpan.Zero, null, false);
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
             Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json"),
