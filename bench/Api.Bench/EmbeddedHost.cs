@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace AudioMusic.Api.Bench;
 
-/// <summary>The embedded default host (Kestrel + co-hosted silo) on free loopback ports, with no compute devices so
-/// that submitted jobs stay queued and only the API and grain path is measured.</summary>
+/// <summary>The embedded default host (Kestrel + co-hosted silo) on free loopback ports, by default with no compute
+/// devices so that submitted jobs stay queued and only the API and grain path is measured. Shared with
+/// bench/Events.Bench, which gives it a device through <c>settings</c>.</summary>
 public sealed class EmbeddedHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -29,7 +30,8 @@ public sealed class EmbeddedHost : IAsyncDisposable
     /// <summary>Starts the host; <paramref name="storage"/> "sqlite" gives it a one-box library in a fresh temporary
     /// folder (deleted on dispose), "memory" keeps everything in the process. Without <paramref name="telemetry"/>
     /// there are no metrics or traces (<c>Telemetry:Enabled=false</c>).</summary>
-    public static async Task<EmbeddedHost> StartAsync(string storage, bool telemetry)
+    /// <paramref name="settings"/> (<c>--Key=value</c>) come last and so win over these defaults.
+    public static async Task<EmbeddedHost> StartAsync(string storage, bool telemetry, params string[] settings)
     {
         var library = storage == "sqlite" ? Directory.CreateTempSubdirectory("audiomusic-bench-").FullName : null;
         string[] args =
@@ -44,6 +46,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
             $"--Telemetry:Enabled={telemetry}",
+            .. settings,
         ];
         var app = ApiHostApp.Build(args);
         await app.StartAsync();

@@ -1,15 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using AudioMusic.ApiHost.Hosting;
+using AudioMusic.Api.Bench;
 using AudioMusic.Grains.Webhooks;
 using AudioMusic.TestSupport;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 // Live events on the embedded default (a one-box library in a temporary folder), in this process:
 //   1. memory: 100 queued jobs (no device) and --subscribers event streams on them; the managed heap and resident set
@@ -27,7 +23,7 @@ await using var receiver = await WebhookReceiver.StartAsync();
 
 // 1. Memory per subscriber.
 {
-    await using var host = await Host.StartAsync(devices: 0);
+    await using var host = await StartAsync(devices: 0);
     var ids = await SubmitAsync(host, jobs, callback: null);
     var (heapBefore, residentBefore) = Memory();
     var readers = await Readers.OpenAsync(host.Address, ids, subscribers);
@@ -42,7 +38,7 @@ await using var receiver = await WebhookReceiver.StartAsync();
 // 2. Latency and losses with jobs running and webhooks for every event.
 {
     // The embedded default's one CPU device: rendering on every core would starve the threads that write the streams.
-    await using var host = await Host.StartAsync(devices: 1, receiver.Url);
+    await using var host = await StartAsync(devices: 1);
     var clock = Stopwatch.StartNew();
     var ids = await SubmitAsync(host, jobs, receiver.Url);
     var readers = await Readers.OpenAsync(host.Address, ids, subscribers);
@@ -70,7 +66,7 @@ await using var receiver = await WebhookReceiver.StartAsync();
 // 3. Webhook deliveries per second, each stored, signed and posted.
 {
     var before = receiver.Received.Count;
-    await using var host = await Host.StartAsync(devices: 0, receiver.Url);
+    await using var host = await StartAsync(devices: 0);
     var grains = host.Services.GetRequiredService<IGrainFactory>();
     var body = "{\"type\":\"bench\"}";
     var clock = Stopwatch.StartNew();
@@ -90,13 +86,19 @@ await using var receiver = await WebhookReceiver.StartAsync();
 }
 return 0;
 
-static async Task<List<string>> SubmitAsync(Host host, int count, string? callback)
+// The embedded default with a fresh one-box library, allowed to post to the local receiver.
+static Task<EmbeddedHost> StartAsync(int devices) =>
+    EmbeddedHost.StartAsync("sqlite", telemetry: true, $"--Devices:CpuCount={devices}", "--Webhooks:AllowedHosts:0=127.0.0.1",
+        "--Orleans:ClusterId=events-bench");
+
+static async Task<List<string>> SubmitAsync(EmbeddedHost host, int count, string? callback)
 {
+    using var client = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(60) };
     var ids = new List<string>();
     for (var i = 0; i < count; i++)
     {
         var hook = callback is null ? "" : $$""", "callback_url": "{{callback}}", "webhook_events_filter": ["queued", "started", "progress", "completed", "failed"]""";
-        using var response = await host.Client.PostAsync("/api/v1/music/prompt2instrumental", new StringContent(
+        using var response = await client.PostAsync("/api/v1/music/prompt2instrumental", new StringContent(
             string.Create(CultureInfo.InvariantCulture, $$"""{"prompt": "event bench {{i}}", "duration": 30, "seed": {{i}}{{hook}}}"""), Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.Accepted)
@@ -131,60 +133,4 @@ int Option(string name, int fallback)
 {
     var at = Array.IndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-/// <summary>The embedded default on free ports with a fresh one-box library.</summary>
-sealed class Host : IAsyncDisposable
-{
-    private readonly WebApplication _app;
-    private readonly string _library;
-
-    private Host(WebApplication app, Uri address, string library)
-    {
-        _app = app;
-        _library = library;
-        Address = address;
-        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-    }
-
-    public Uri Address { get; }
-
-    public HttpClient Client { get; }
-
-    public IServiceProvider Services => _app.Services;
-
-    public static async Task<Host> StartAsync(int devices, string? receiver = null)
-    {
-        var library = Directory.CreateTempSubdirectory("events-bench-").FullName;
-        var app = ApiHostApp.Build(
-        [
-            $"--Storage:DataDirectory={library}",
-            "--urls=http://127.0.0.1:0",
-            $"--Orleans:SiloPort={FreePort()}",
-            $"--Orleans:GatewayPort={FreePort()}",
-            "--Orleans:ClusterId=events-bench",
-            $"--Devices:CpuCount={devices}",
-            "--Webhooks:AllowedHosts:0=127.0.0.1",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Host(app, new Uri(address), library);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_library, recursive: true);
-    }
 }
