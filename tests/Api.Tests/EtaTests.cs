@@ -5,6 +5,7 @@ namespace AudioMusic.Api.Tests;
 
 /// <summary>Queue positions and ETAs against a queue of known jobs on one device: positions are the real places,
 /// ETAs grow with them, shrink as the work is done, and land near when each job really completes.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class EtaTests : IAsyncLifetime
 {
     private ApiServer _server = null!;
@@ -61,4 +62,12 @@ public sealed class EtaTests : IAsyncLifetime
                 $"estimated / completed seconds: {all}");
         }
     }
+}
+
+/// <summary>Tests whose figures are times measured on this machine run with no other test class beside them: the
+/// suite's other hosts would otherwise share the cores and move the times they compare.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RunsAlone
+{
+    public const string Name = "runs alone";
 }

@@ -173,6 +173,14 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
+    [Fact]
+    public async Task A_malformed_secret_stops_the_host_at_start_with_a_clear_message()
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            ApiServer.StartAsync(new Dictionary<string, string> { ["Webhooks:Secret"] = "whsec_not base64" }));
+        Assert.Contains("Webhooks:Secret must be 'whsec_'", error.Message, StringComparison.Ordinal);
+    }
+
     private async Task<ReceivedWebhook> WaitForCountAsync(int count)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

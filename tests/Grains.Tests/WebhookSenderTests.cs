@@ -41,4 +41,14 @@ public sealed class WebhookSenderTests
         Assert.Null(result.StatusCode);
         Assert.Contains("Webhooks:Secret", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("", true)]
+    [InlineData("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", true)]
+    [InlineData("whsec_replace-with-base64-of-32-random-bytes", false)]
+    [InlineData("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", false)]
+    [InlineData("whsec_c2hvcnQ=", false)]
+    public void Secrets_must_be_whsec_and_base64_of_24_bytes_or_more(string? secret, bool valid) =>
+        Assert.Equal(valid, WebhookSigner.IsValidSecret(secret));
 }

@@ -10,7 +10,12 @@ public static class WebhookServices
     /// sender of the silo's delivery grains.</summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<WebhookOptions>(configuration.GetSection("Webhooks"));
+        // A malformed secret stops the host at start with this message, instead of failing the first submit with a
+        // callback_url or every delivery.
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection("Webhooks"))
+            .Validate(o => WebhookSigner.IsValidSecret(o.Secret), "Webhooks:Secret must be 'whsec_' followed by the base64 of at least 24 random bytes (or unset).")
+            .ValidateOnStart();
         services.TryAddSingleton<CallbackUrlPolicy>();
         services.TryAddSingleton<WebhookSigner>();
         services.TryAddSingleton<WebhookSender>();

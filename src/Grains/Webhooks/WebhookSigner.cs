@@ -28,6 +28,18 @@ public sealed class WebhookSigner(IOptions<WebhookOptions> options)
         ];
     }
 
+    /// <summary>Unset, or <c>whsec_</c> and the base64 of at least 24 bytes.</summary>
+    public static bool IsValidSecret(string? secret)
+    {
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            return true;
+        }
+        var key = secret.StartsWith("whsec_", StringComparison.Ordinal) ? secret[6..] : null;
+        var bytes = new byte[key?.Length ?? 0];
+        return key is not null && Convert.TryFromBase64String(key, bytes, out var written) && written >= 24;
+    }
+
     /// <summary>A new secret in the <c>whsec_</c> form: 32 random bytes.</summary>
     public static string NewSecret() => "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }
