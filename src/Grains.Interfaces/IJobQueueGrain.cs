@@ -12,8 +12,9 @@ public interface IJobQueueGrain : IGrainWithStringKey
 
     /// <summary>The oldest waiting job this device can run, or null (then the device is woken when one arrives).
     /// <paramref name="finished"/> is the attempt the device completed since it last asked, which the queue's run-time
-    /// estimates learn from.</summary>
-    Task<string?> Next(string deviceKey, RunReport? finished = null);
+    /// estimates learn from. <paramref name="notStarted"/> is the job it was last given and could not start (the job's
+    /// grain did not answer): it goes back to its place in the line.</summary>
+    Task<string?> Next(string deviceKey, RunReport? finished = null, string? notStarted = null);
 
     Task Register(DeviceRegistration device);
 

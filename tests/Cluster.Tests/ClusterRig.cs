@@ -74,6 +74,8 @@ public sealed class ClusterRig : IDisposable
     private IEnumerable<string> Common() =>
     [
         $"--ConnectionStrings:AudioMusic={_connectionString}",
+        // Timestamps let a failed run's logs be lined up across processes.
+        "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
         "--Orleans:ClusterId=cluster-test",
         "--Orleans:ServiceId=cluster-test",
     ];
@@ -107,6 +109,29 @@ public sealed class ClusterRig : IDisposable
             Assert.True(DateTime.UtcNow < deadline, $"the API host did not answer {path} within {timeout}");
             Assert.False(Api!.HasExited, "the API host exited");
             await Task.Delay(500);
+        }
+    }
+
+    /// <summary>Whether the silo listening on <paramref name="siloPort"/> has this status in Orleans' membership table.</summary>
+    public async Task<bool> HasMembershipStatusAsync(int siloPort, MembershipStatus status)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE port = $1 AND status = $2", connection);
+        query.Parameters.Add(new Npgsql.NpgsqlParameter<int> { TypedValue = siloPort });
+        query.Parameters.Add(new Npgsql.NpgsqlParameter<int> { TypedValue = (int)status });
+        return (long)(await query.ExecuteScalarAsync())! > 0;
+    }
+
+    /// <summary>Waits until a silo started by <see cref="StartSilo"/> has joined the cluster.</summary>
+    public async Task WaitUntilActiveAsync(HostProcess silo, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await HasMembershipStatusAsync(silo.SiloPort!.Value, MembershipStatus.Active))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{silo.Name} did not join the cluster within {timeout}");
+            Assert.False(silo.HasExited, $"{silo.Name} exited");
+            await Task.Delay(200);
         }
     }
 
@@ -152,4 +177,11 @@ public sealed class ClusterRig : IDisposable
         }
         Http.Dispose();
     }
+}
+
+/// <summary>The values of Orleans' <c>SiloStatus</c> that the tests look for in <c>orleans_membership.status</c>.</summary>
+public enum MembershipStatus
+{
+    Active = 3,
+    Dead = 6,
 }

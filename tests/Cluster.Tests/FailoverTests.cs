@@ -49,6 +49,7 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
             // A reader follows the victim's events through the client-mode API host while its silo dies.
             var follower = JobEventFollower.FollowAsync(new Uri(rig.Http.BaseAddress!, $"/api/v1/music/jobs/{victimJob}/events"), TimeSpan.FromSeconds(180));
             var killed = System.Diagnostics.Stopwatch.StartNew();
+            output.WriteLine($"{DateTime.Now:HH:mm:ss.fff} kill -9 {victim.Name}, running {victimJob}");
             victim.Crash();
             rig.Silos.Remove(victim);
             // With the default membership and lease settings (docs/architecture.md): declared dead within 10 s,
@@ -185,13 +186,9 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
     /// <summary>Polls the membership table until the silo on <paramref name="siloPort"/> is recorded dead (status 6).</summary>
     private static async Task<TimeSpan> WaitUntilDeclaredDeadAsync(ClusterRig rig, int siloPort, System.Diagnostics.Stopwatch since, TimeSpan timeout)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(rig.ConnectionString);
-        await connection.OpenAsync();
         while (since.Elapsed < timeout)
         {
-            await using var query = new Npgsql.NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE port = $1 AND status = 6", connection);
-            query.Parameters.Add(new Npgsql.NpgsqlParameter<int> { TypedValue = siloPort });
-            if ((long)(await query.ExecuteScalarAsync())! > 0)
+            if (await rig.HasMembershipStatusAsync(siloPort, MembershipStatus.Dead))
             {
                 return since.Elapsed;
             }

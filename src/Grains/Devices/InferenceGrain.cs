@@ -134,19 +134,25 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
 
     private async Task RunLoopAsync()
     {
+        // A job taken from the queue whose grain did not answer Start: the next ask hands it back.
+        string? notStarted = null;
         while (!_draining)
         {
+            string? taken = null;
             try
             {
-                var jobId = await Queue.Next(Key, _finished);
+                var jobId = await Queue.Next(Key, _finished, notStarted);
                 _finished = null;
+                notStarted = null;
                 if (jobId is null)
                 {
                     await _wake.WaitAsync(TimeSpan.FromSeconds(5), _time);
                     continue;
                 }
+                taken = jobId;
                 var asked = _time.GetTimestamp();
                 var lease = await GrainFactory.GetGrain<IJobGrain>(jobId).Start(Key);
+                taken = null;
                 if (lease is not null)
                 {
                     await RunAttemptAsync(lease, asked);
@@ -156,6 +162,7 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
             {
                 // The queue or a job grain is moving between silos: try again shortly.
                 LogLoopError(Key, ex.Message);
+                notStarted = taken ?? notStarted;
                 await Task.Delay(TimeSpan.FromSeconds(1), _time);
             }
         }

@@ -21,6 +21,10 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
     private readonly Dictionary<string, (DeviceRegistration Device, DateTimeOffset LastSeen)> _devices = new(StringComparer.Ordinal);
     private readonly HashSet<string> _idleDevices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunningWork> _running = new(StringComparer.Ordinal);
+    // The job each device was given last, until the device asks again (saying whether it started it) or is gone: a job
+    // taken by a device that dies, or that cannot reach the job's grain, before starting it is still PENDING and must
+    // not drop out of the line.
+    private readonly Dictionary<string, QueueTicket> _handedOut = new(StringComparer.Ordinal);
     private readonly RealTimeFactors _factors = new();
     private readonly string _defaultEngine;
     private DispatchQueue _queue = null!;
@@ -43,8 +47,10 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         _queue = new DispatchQueue(_options.Capacity);
         await RebuildAsync(cancellationToken);
         await this.RegisterOrUpdateReminder(SweepReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        // The first sweep runs as soon as the queue is up: a queue that moved because its silo died finds the dead
+        // silo's leases run out by now, or soon.
         this.RegisterGrainTimer(static (grain, _) => grain.SweepOnce(), this,
-            new GrainTimerCreationOptions(_options.SweepInterval, _options.SweepInterval) { Interleave = false, KeepAlive = true });
+            new GrainTimerCreationOptions(TimeSpan.Zero, _options.SweepInterval) { Interleave = false, KeepAlive = true });
     }
 
     public Task<EnqueueOutcome> Enqueue(QueueTicket ticket)
@@ -83,11 +89,15 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    public Task<string?> Next(string deviceKey, RunReport? finished = null)
+    public Task<string?> Next(string deviceKey, RunReport? finished = null, string? notStarted = null)
     {
         if (_running.Remove(deviceKey))
         {
             Changed();
+        }
+        if (_handedOut.Remove(deviceKey, out var previous) && previous.JobId == notStarted)
+        {
+            PutBack(previous);
         }
         if (!_devices.TryGetValue(deviceKey, out var entry))
         {
@@ -106,6 +116,7 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         }
         _idleDevices.Remove(deviceKey);
         _running[deviceKey] = new RunningWork(Estimates().SecondsFor(ticket.Request), _time.GetUtcNow());
+        _handedOut[deviceKey] = ticket;
         Changed();
         return Task.FromResult<string?>(ticket.JobId);
     }
@@ -118,6 +129,11 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         {
             LogDeviceRegistered(device.DeviceKey, device.Description);
             Changed();
+            if (_queue.Count > 0)
+            {
+                // A device the queue did not know (new, or the queue was rebuilt) may be waiting to be woken.
+                GrainFactory.GetGrain<IInferenceGrain>(device.DeviceKey).Wake().Ignore();
+            }
         }
         return Task.CompletedTask;
     }
@@ -130,6 +146,7 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         }
         _idleDevices.Remove(deviceKey);
         _running.Remove(deviceKey);
+        ReleaseHandedOut(deviceKey);
         Changed();
         return Task.CompletedTask;
     }
@@ -214,6 +231,48 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         }
     }
 
+    /// <summary>A device left without saying what became of the job it was given last. Only the job's grain knows
+    /// whether it started; one still PENDING goes back in line. Not awaited, like the lease sweep's recoveries.</summary>
+    private void ReleaseHandedOut(string deviceKey)
+    {
+        if (_handedOut.Remove(deviceKey, out var ticket))
+        {
+            _ = PutBackIfNotStartedAsync(ticket, deviceKey);
+        }
+    }
+
+    private async Task PutBackIfNotStartedAsync(QueueTicket ticket, string deviceKey)
+    {
+        QueueTicket? pending;
+        try
+        {
+            pending = await GrainFactory.GetGrain<IJobGrain>(ticket.JobId).GetQueueTicket();
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            // Unsure, so back in line: a job that did start refuses the next device's Start, which then moves on.
+            LogSweepFailed(ticket.JobId, ex.Message);
+            pending = ticket;
+        }
+        if (pending is not null && PutBack(pending))
+        {
+            LogPutBack(pending.JobId, deviceKey);
+        }
+    }
+
+    /// <summary>Returns a ticket to its old place (its sequence), unless it is already waiting.</summary>
+    private bool PutBack(QueueTicket ticket)
+    {
+        if (_queue.Contains(ticket.JobId))
+        {
+            return false;
+        }
+        _queue.Add(ticket);
+        Changed();
+        WakeOneDeviceFor(ticket);
+        return true;
+    }
+
     private void WakeOneDeviceFor(QueueTicket ticket)
     {
         foreach (var key in _idleDevices)
@@ -235,6 +294,7 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
             _devices.Remove(key);
             _idleDevices.Remove(key);
             _running.Remove(key);
+            ReleaseHandedOut(key);
             Changed();
             LogDeviceGone(key, "stopped sending heartbeats");
         }
@@ -260,6 +320,9 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queue rebuilt with {Count} waiting jobs")]
     private partial void LogRebuilt(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} went back in line: device {Device} left before starting it")]
+    private partial void LogPutBack(string jobId, string device);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep could not recover job {JobId}: {Error}")]
     private partial void LogSweepFailed(string jobId, string error);

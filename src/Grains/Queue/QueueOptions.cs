@@ -9,8 +9,8 @@ public sealed class QueueOptions
     /// <summary>The Retry-After given when the queue is full.</summary>
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How often the queue looks for jobs whose device lease ran out.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How often the queue looks for jobs whose device lease ran out (one indexed query).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A device that has not re-registered for this long is considered gone.</summary>
     public TimeSpan DeviceTimeout { get; set; } = TimeSpan.FromSeconds(45);
