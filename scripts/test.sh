@@ -58,4 +58,6 @@ awk '/(Passed|Failed)! +- +Failed:/ {
        gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+# Each failed test and the first line of its message, last, where a log cut to its tail still shows them.
+awk '/^  Failed [A-Za-z]/ { name = $2 } /^  Error Message:/ { getline; if (name != "") print "FAILED " name ":" $0; name = "" }' "$log"
 exit "$status"
