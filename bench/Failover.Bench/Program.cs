@@ -34,7 +34,7 @@ try
         silos.Add(StartSilo());
     }
     var apiPort = FreePort();
-    processes.Add(HostProcess.Start("api", BuildOutputs.ApiHostDll, [.. Common(), "--Hosting:Mode=Client", $"--urls=http://127.0.0.1:{apiPort}"]));
+    processes.Add(HostProcess.Start("api", BuildOutputs.ApiHostDll, [.. Common(), "--Hosting:Mode=Client", "--Auth:Mode=None", $"--urls=http://127.0.0.1:{apiPort}"]));
     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}"), Timeout = TimeSpan.FromSeconds(60) };
     await WaitReadyAsync(http);
     var ids = new List<string>();

@@ -12,6 +12,7 @@ public sealed class ClusterRig : IDisposable
     private readonly string _connectionString;
     private readonly ITestOutputHelper _output;
     private readonly List<HostProcess> _all = [];
+    private readonly List<HostProcess> _apis = [];
 
     public ClusterRig(string connectionString, ITestOutputHelper output)
     {
@@ -59,14 +60,25 @@ public sealed class ClusterRig : IDisposable
         return silo;
     }
 
-    public HostProcess StartApi()
+    /// <summary>Starts a client-mode API host; keys are off unless <paramref name="apiSettings"/> say otherwise (a
+    /// cluster's API host must be told).</summary>
+    public HostProcess StartApi(params string[] apiSettings)
+    {
+        var (api, http) = StartAnotherApi(apiSettings);
+        Api = api;
+        Http.Dispose();
+        Http = http;
+        return Api;
+    }
+
+    /// <summary>One more API host beside <see cref="Api"/>, with its own client; the rig stops it with the others.</summary>
+    public (HostProcess Api, HttpClient Http) StartAnotherApi(params string[] apiSettings)
     {
         var port = FreePort();
-        Api = HostProcess.Start($"api-{port}", BuildOutputs.ApiHostDll, [.. Common(), "--Hosting:Mode=Client", $"--urls=http://127.0.0.1:{port}"]);
-        _all.Add(Api);
-        Http.Dispose();
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(15) };
-        return Api;
+        var api = HostProcess.Start($"api-{port}", BuildOutputs.ApiHostDll, [.. Common(), "--Hosting:Mode=Client", "--Auth:Mode=None", $"--urls=http://127.0.0.1:{port}", .. apiSettings]);
+        _all.Add(api);
+        _apis.Add(api);
+        return (api, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(15) });
     }
 
     public static int FreeTcpPort() => FreePort();
@@ -80,19 +92,19 @@ public sealed class ClusterRig : IDisposable
         "--Orleans:ServiceId=cluster-test",
     ];
 
-    public Task WaitForReadyAsync(TimeSpan timeout) => WaitForHealthAsync("/health/ready", timeout);
+    public Task WaitForReadyAsync(TimeSpan timeout) => WaitForHealthAsync(Http, Api!, "/health/ready", timeout);
 
     /// <summary>The host is listening (it may still have no cluster to talk to).</summary>
-    public Task WaitForLiveAsync(TimeSpan timeout) => WaitForHealthAsync("/health/live", timeout);
+    public Task WaitForLiveAsync(TimeSpan timeout) => WaitForHealthAsync(Http, Api!, "/health/live", timeout);
 
-    private async Task WaitForHealthAsync(string path, TimeSpan timeout)
+    public static async Task WaitForHealthAsync(HttpClient http, HostProcess api, string path, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             try
             {
-                using var response = await Http.GetAsync(path);
+                using var response = await http.GetAsync(path);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -107,7 +119,7 @@ public sealed class ClusterRig : IDisposable
                 // The host is still connecting.
             }
             Assert.True(DateTime.UtcNow < deadline, $"the API host did not answer {path} within {timeout}");
-            Assert.False(Api!.HasExited, "the API host exited");
+            Assert.False(api.HasExited, "the API host exited");
             await Task.Delay(500);
         }
     }
@@ -145,10 +157,8 @@ public sealed class ClusterRig : IDisposable
 
     public async Task StopAllAsync()
     {
-        if (Api is not null)
-        {
-            await Api.StopAsync(TimeSpan.FromSeconds(15));
-        }
+        await Task.WhenAll(_apis.Select(a => a.StopAsync(TimeSpan.FromSeconds(15))));
+        _apis.Clear();
         await Task.WhenAll(Silos.Select(s => s.StopAsync(TimeSpan.FromSeconds(20))));
         Silos.Clear();
     }

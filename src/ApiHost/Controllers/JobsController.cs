@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AudioMusic.ApiHost.Access;
 using AudioMusic.ApiHost.Downloads;
 using AudioMusic.ApiHost.Json;
 using AudioMusic.ApiHost.Resilience;
@@ -85,7 +86,7 @@ public sealed class JobsController : ControllerBase
         {
             return Problems.Problems.Validation(errors);
         }
-        var query = new JobListQuery(null, statusFilter, taskFilter, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), cursor, pageSize);
+        var query = new JobListQuery(HttpContext.Caller().Tenant, statusFilter, taskFilter, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), cursor, pageSize);
         var page = await _reads.RunAsync(() => _grains.GetGrain<IJobCatalogGrain>(0).List(query), HttpContext.RequestAborted);
         return Ok(new JobListDto(page.Jobs.Select(JobMapper.ToDto).ToList(), page.NextCursor));
     }
@@ -95,7 +96,7 @@ public sealed class JobsController : ControllerBase
     [ProducesResponseType<JobCountsDto>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Counts()
     {
-        var counts = await _reads.RunAsync(() => _grains.GetGrain<IJobCatalogGrain>(0).Counts(null), HttpContext.RequestAborted);
+        var counts = await _reads.RunAsync(() => _grains.GetGrain<IJobCatalogGrain>(0).Counts(HttpContext.Caller().Tenant), HttpContext.RequestAborted);
         return Ok(new JobCountsDto(counts.Values.Sum(), Enum.GetValues<JobStatus>().ToDictionary(s => s.ToWire(), s => counts.GetValueOrDefault(s))));
     }
 
@@ -118,7 +119,7 @@ public sealed class JobsController : ControllerBase
     [RequestSizeLimit(ApiLimits.MaxRequestBodyBytes)]
     public async Task<IActionResult> Patch(string id, [FromBody] JsonElement body)
     {
-        if (!IsJobId(id))
+        if (!await IsVisibleAsync(id))
         {
             return JobNotFound(id);
         }
@@ -156,7 +157,7 @@ public sealed class JobsController : ControllerBase
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Delete(string id)
     {
-        if (!IsJobId(id))
+        if (!await IsVisibleAsync(id))
         {
             return JobNotFound(id);
         }
@@ -174,7 +175,7 @@ public sealed class JobsController : ControllerBase
     [ProducesResponseType<JobEnvelope>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Cancel(string id)
     {
-        if (!IsJobId(id))
+        if (!await IsVisibleAsync(id))
         {
             return JobNotFound(id);
         }
@@ -190,7 +191,7 @@ public sealed class JobsController : ControllerBase
     [HttpPost(Jobs + "/{id}/retry")]
     [ProducesResponseType<JobEnvelope>(StatusCodes.Status202Accepted)]
     public async Task<IActionResult> Retry(string id) =>
-        IsJobId(id) ? ToResult(id, await _grains.GetGrain<IJobGrain>(id).Retry(), "queued again", StatusCodes.Status202Accepted) : JobNotFound(id);
+        await IsVisibleAsync(id) ? ToResult(id, await _grains.GetGrain<IJobGrain>(id).Retry(), "queued again", StatusCodes.Status202Accepted) : JobNotFound(id);
 
     private IActionResult ToResult(string id, CommandOutcome outcome, string message, int okStatus = StatusCodes.Status200OK) => outcome.Status switch
     {
@@ -200,9 +201,9 @@ public sealed class JobsController : ControllerBase
         _ => Problems.Problems.Conflict(outcome.Message ?? "conflict"),
     };
 
-    private Task<JobView?> FindAsync(string id) => _jobs.FindAsync(id, HttpContext.RequestAborted);
+    private Task<JobView?> FindAsync(string id) => _jobs.FindAsync(id, HttpContext.Caller(), HttpContext.RequestAborted);
 
-    private static bool IsJobId(string id) => JobIds.IsValid(id);
+    private Task<bool> IsVisibleAsync(string id) => _jobs.IsVisibleAsync(id, HttpContext.Caller(), HttpContext.RequestAborted);
 
     private static ObjectResult JobNotFound(string id) => JobIds.NotFound(id);
 }

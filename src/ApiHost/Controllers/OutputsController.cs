@@ -1,3 +1,4 @@
+using AudioMusic.ApiHost.Access;
 using System.Globalization;
 using AudioMusic.ApiHost.Downloads;
 using AudioMusic.ApiHost.Outputs;
@@ -132,5 +133,5 @@ public sealed class OutputsController : ControllerBase
         return Content(output.LrcContent + "\n", "text/plain; charset=utf-8");
     }
 
-    private Task<JobView?> FindAsync(string id) => _jobs.FindAsync(id, HttpContext.RequestAborted);
+    private Task<JobView?> FindAsync(string id) => _jobs.FindAsync(id, HttpContext.Caller(), HttpContext.RequestAborted);
 }

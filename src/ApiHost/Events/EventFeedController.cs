@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AudioMusic.ApiHost.Access;
 using AudioMusic.Contracts;
 using AudioMusic.Domain;
 using AudioMusic.Grains.Events;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace AudioMusic.ApiHost.Events;
 
-/// <summary>GET /api/v1/music/events: every job's events as one Server-Sent Events stream, for dashboards and job
+/// <summary>GET /api/v1/music/events: every job's events (the caller's tenant's, with keys on) as one Server-Sent Events stream, for dashboards and job
 /// lists. Resumes after Last-Event-ID (or ?after=N) from the feed's window of recent events, then streams live until
 /// the reader leaves. The feed is kept in memory: after its silo dies it starts again from new events, and a reader
 /// that needs every transition of a job reads that job's own stream.</summary>
@@ -38,12 +39,15 @@ public sealed class EventFeedController : ControllerBase
             return Problems.Problems.Validation([error]);
         }
         var aborted = HttpContext.RequestAborted;
+        // A tenant's reader sees its own jobs' events only; the feed's numbering stays the same for everyone.
+        var caller = HttpContext.Caller();
         var feed = _grains.GetGrain<IJobEventFeedGrain>(0);
         ServerSentEvents.Begin(Response, "all");
         var stream = new ServerSentEvents(Response);
         try
         {
             await stream.RetryAsync(Reconnect, aborted);
+            var lastWrite = TimeProvider.System.GetTimestamp();
             while (true)
             {
                 IReadOnlyList<FeedEvent> events;
@@ -58,15 +62,22 @@ public sealed class EventFeedController : ControllerBase
                 }
                 foreach (var next in events)
                 {
+                    position = next.Sequence;
+                    if (!caller.CanSee(next.Owner))
+                    {
+                        continue;
+                    }
                     var e = next.Event;
                     var dto = new FeedEventDto(next.Sequence, next.JobId, e.Type, e.At, e.Status.ToWire(), e.Progress, e.Stage, e.Attempt, e.Device,
                         e.QueuePosition, e.Reason);
                     await stream.EventAsync(next.Sequence, e.Type, JsonSerializer.Serialize(dto, _json), aborted);
-                    position = next.Sequence;
+                    lastWrite = TimeProvider.System.GetTimestamp();
                 }
-                if (events.Count == 0)
+                // Other tenants' events wake the poll without anything to send; the heartbeat goes by silence instead.
+                if (TimeProvider.System.GetElapsedTime(lastWrite) >= _heartbeat)
                 {
                     await stream.CommentAsync("heartbeat", aborted);
+                    lastWrite = TimeProvider.System.GetTimestamp();
                 }
             }
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AudioMusic.ApiHost.Access;
 using AudioMusic.ApiHost.Controllers;
 using AudioMusic.ApiHost.Resilience;
 using AudioMusic.Contracts;
@@ -23,13 +24,15 @@ public sealed class JobEventsController : ControllerBase
 
     private readonly IGrainFactory _grains;
     private readonly ClusterReads _reads;
+    private readonly JobLookup _jobs;
     private readonly JsonSerializerOptions _json;
     private readonly TimeSpan _heartbeat;
 
-    public JobEventsController(IGrainFactory grains, ClusterReads reads, IOptions<JsonOptions> json, IConfiguration configuration)
+    public JobEventsController(IGrainFactory grains, ClusterReads reads, JobLookup jobs, IOptions<JsonOptions> json, IConfiguration configuration)
     {
         _grains = grains;
         _reads = reads;
+        _jobs = jobs;
         _json = json.Value.JsonSerializerOptions;
         _heartbeat = configuration.GetValue("Api:EventHeartbeat", TimeSpan.FromSeconds(15));
     }
@@ -40,7 +43,7 @@ public sealed class JobEventsController : ControllerBase
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public async Task<IActionResult> Stream(string id, [FromQuery] string? after)
     {
-        if (!JobIds.IsValid(id))
+        if (!await _jobs.IsVisibleAsync(id, HttpContext.Caller(), HttpContext.RequestAborted))
         {
             return JobIds.NotFound(id);
         }

@@ -1,3 +1,4 @@
+using AudioMusic.ApiHost.Access;
 using AudioMusic.ApiHost.Downloads;
 using AudioMusic.ApiHost.OpenApi;
 using AudioMusic.ApiHost.Submission;
@@ -44,7 +45,7 @@ public static class ApiHostApp
             builder.UseOrleans(silo => silo.AddAudioMusic(configuration));
         }
 
-        builder.Services.AddControllers()
+        builder.Services.AddControllers(o => o.Filters.Add<Json.Utf8BodyFilter>())
             // Explicit: when a test process hosts the API, the entry assembly is the test runner's.
             .AddApplicationPart(typeof(ApiHostApp).Assembly)
             .AddJsonOptions(o => ApiJson.Configure(o.JsonSerializerOptions))
@@ -60,6 +61,7 @@ public static class ApiHostApp
             tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !Operations.OperatorRoutes.IsQuiet(http.Request.Path, dashboardPath)));
         builder.Services.AddAudioMusicOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ClusterReadyCheck>("cluster", tags: ["ready"]);
+        builder.AddApiAccess();
         builder.Services.AddSingleton<JobSubmitter>();
         builder.Services.AddSingleton<Webhooks.WebhookFields>();
         builder.Services.AddSingleton(sp => new DiskSpaceGuard(sp.GetRequiredService<AudioMusic.Storage.IArtifactStore>(),
@@ -72,6 +74,7 @@ public static class ApiHostApp
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(WriteUnhandledProblemAsync));
         app.UseStatusCodePages(WriteStatusProblemAsync);
+        app.UseApiAccess();
         app.MapControllers();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("AudioMusic V2 API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));

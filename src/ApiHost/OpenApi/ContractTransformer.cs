@@ -50,6 +50,7 @@ public sealed class ContractTransformer : IOpenApiDocumentTransformer
             new() { Name = RouteContracts.Jobs, Description = "Read, list, follow (Server-Sent Events), rename, cancel, delete and retry jobs." },
             new() { Name = RouteContracts.Outputs, Description = "A finished job's audio in any format, its stems, waveform and timed lyrics." },
             new() { Name = RouteContracts.Catalog, Description = "Genre presets, engines, devices and the queue." },
+            new() { Name = RouteContracts.Access, Description = "API keys (the admin key's routes) and each tenant's usage." },
         };
         foreach (var (path, item) in document.Paths)
         {
@@ -151,7 +152,7 @@ public sealed class ContractTransformer : IOpenApiDocumentTransformer
         };
     }
 
-    private static OpenApiResponse ProblemResponse(OpenApiDocument document, int status)
+    internal static OpenApiResponse ProblemResponse(OpenApiDocument document, int status)
     {
         var response = new OpenApiResponse
         {

@@ -10,6 +10,6 @@ public static class OpenApiSetup
     public static IServiceCollection AddAudioMusicOpenApi(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        return services.AddOpenApi(o => o.AddDocumentTransformer<ContractTransformer>());
+        return services.AddOpenApi(o => o.AddDocumentTransformer<ContractTransformer>().AddDocumentTransformer<AccessContract>());
     }
 }

@@ -11,6 +11,7 @@ public static class RouteContracts
     public const string Jobs = "Jobs";
     public const string Outputs = "Outputs";
     public const string Catalog = "Catalog";
+    public const string Access = "Access";
 
     /// <summary>Statuses every route can answer whatever it does: the cluster unreachable (503, with Retry-After).</summary>
     private static readonly int[] Always = [503];
@@ -66,6 +67,17 @@ public static class RouteContracts
         new("GET", "/api/v1/music/presets", "ListPresets", Catalog, [], "The genre presets: caption, tags, tempo range, meters, keys."),
         new("GET", "/api/v1/music/model/status", "GetModelStatus", Catalog, [.. Always],
             "Devices (state, running job, counters), engines (tasks, limits, where each can run and why not elsewhere), the queue."),
+        new("POST", "/api/v1/admin/keys", "CreateApiKey", Access, [400, 403, 404, 413, 415, .. Always],
+            "Admin key only. Makes a key for a tenant (a new tenant unless one is named) with optional limits and expiry; " +
+            "the answer (201) carries the key's secret, which is not stored and cannot be shown again."),
+        new("GET", "/api/v1/admin/keys", "ListApiKeys", Access, [403, 404, .. Always], "Admin key only. Every key, without secrets."),
+        new("GET", "/api/v1/admin/keys/{id}", "GetApiKey", Access, [403, 404, .. Always], "Admin key only. One key, without its secret."),
+        new("PATCH", "/api/v1/admin/keys/{id}", "ChangeApiKeyLimits", Access, [400, 403, 404, 413, 415, .. Always],
+            "Admin key only. The limits sent replace the key's (null removes one); every API host applies them within 5 s."),
+        new("DELETE", "/api/v1/admin/keys/{id}", "RevokeApiKey", Access, [403, 404, .. Always],
+            "Admin key only. Revokes the key for good (idempotent); every API host refuses it within 5 s."),
+        new("GET", "/api/v1/usage", "GetUsage", Access, [400, 403, .. Always],
+            "The caller's tenant's jobs by status, its key's limits and what is left of them; the admin key reads any tenant's with ?tenant=."),
     ];
 
     public static RouteContract? Find(string method, string path) =>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using AudioMusic.ApiHost.Access;
 using AudioMusic.ApiHost.Json;
 using AudioMusic.ApiHost.Webhooks;
 using AudioMusic.Contracts;
@@ -19,12 +20,14 @@ public sealed class JobSubmitter
     private readonly IGrainFactory _grains;
     private readonly DiskSpaceGuard _disk;
     private readonly WebhookFields _webhooks;
+    private readonly TenantQuotas _quotas;
 
-    public JobSubmitter(IGrainFactory grains, DiskSpaceGuard disk, WebhookFields webhooks)
+    public JobSubmitter(IGrainFactory grains, DiskSpaceGuard disk, WebhookFields webhooks, TenantQuotas quotas)
     {
         _grains = grains;
         _disk = disk;
         _webhooks = webhooks;
+        _quotas = quotas;
     }
 
     public async Task<IActionResult> SubmitAsync(MusicTask task, JsonElement body, string? idempotencyKey, HttpResponse response)
@@ -44,6 +47,7 @@ public sealed class JobSubmitter
             return Problems.Problems.Status(StatusCodes.Status507InsufficientStorage, "/problems/insufficient-storage",
                 "The disk that keeps the audio is nearly full.", full);
         }
+        var caller = response.HttpContext.Caller();
 
         var seed = request.Seed >= 0 ? request.Seed : Random.Shared.Next(0, int.MaxValue);
         SongPlan? plan = null;
@@ -62,7 +66,7 @@ public sealed class JobSubmitter
         IIdempotencyGrain? claimGrain = null;
         if (idempotencyKey is not null)
         {
-            claimGrain = _grains.GetGrain<IIdempotencyGrain>($"anonymous/{idempotencyKey}");
+            claimGrain = _grains.GetGrain<IIdempotencyGrain>($"{caller.IdempotencyScope}/{idempotencyKey}");
             var claim = await claimGrain.Claim(Fingerprint(task, body), jobId);
             if (claim.Conflicts)
             {
@@ -80,7 +84,13 @@ public sealed class JobSubmitter
             }
         }
 
-        var outcome = await _grains.GetGrain<IJobGrain>(jobId).Submit(new JobSubmission(request, seed, Owner: null, plan, webhook));
+        // After the Idempotency-Key: a retry of an accepted submit gets its job even when the tenant is at a limit now.
+        if (await _quotas.RefusalAsync(caller, response, response.HttpContext.RequestAborted) is { } refusal)
+        {
+            await ReleaseAsync(claimGrain, jobId);
+            return refusal;
+        }
+        var outcome = await _grains.GetGrain<IJobGrain>(jobId).Submit(new JobSubmission(request, seed, caller.Tenant, plan, webhook));
         switch (outcome.Status)
         {
             case SubmitStatus.Accepted or SubmitStatus.AlreadyExists:

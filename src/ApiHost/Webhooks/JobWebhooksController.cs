@@ -1,3 +1,4 @@
+using AudioMusic.ApiHost.Access;
 using AudioMusic.ApiHost.Controllers;
 using AudioMusic.ApiHost.Resilience;
 using AudioMusic.Contracts;
@@ -13,11 +14,13 @@ public sealed class JobWebhooksController : ControllerBase
 {
     private readonly IGrainFactory _grains;
     private readonly ClusterReads _reads;
+    private readonly JobLookup _jobs;
 
-    public JobWebhooksController(IGrainFactory grains, ClusterReads reads)
+    public JobWebhooksController(IGrainFactory grains, ClusterReads reads, JobLookup jobs)
     {
         _grains = grains;
         _reads = reads;
+        _jobs = jobs;
     }
 
     [HttpGet("api/v1/music/jobs/{id}/webhooks")]
@@ -25,7 +28,7 @@ public sealed class JobWebhooksController : ControllerBase
     public async Task<IActionResult> Get(string id)
     {
         var aborted = HttpContext.RequestAborted;
-        var webhooks = JobIds.IsValid(id) ? await _reads.RunAsync(() => _grains.GetGrain<IJobGrain>(id).GetWebhooks(), aborted) : null;
+        var webhooks = await _jobs.IsVisibleAsync(id, HttpContext.Caller(), aborted) ? await _reads.RunAsync(() => _grains.GetGrain<IJobGrain>(id).GetWebhooks(), aborted) : null;
         if (webhooks is null)
         {
             return JobIds.NotFound(id);

@@ -16,11 +16,11 @@ public sealed class JobEventFeedGrain : Grain, IJobEventFeedGrain
 
     public JobEventFeedGrain(TimeProvider time) => _time = time;
 
-    public Task Publish(string jobId, JobEvent jobEvent)
+    public Task Publish(string jobId, string? owner, JobEvent jobEvent)
     {
         var microseconds = (_time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks / 10;
         _last = Math.Max(_last + 1, microseconds);
-        _window.Enqueue(new FeedEvent(_last, jobId, jobEvent));
+        _window.Enqueue(new FeedEvent(_last, jobId, jobEvent, owner));
         while (_window.Count > Capacity)
         {
             _window.Dequeue();

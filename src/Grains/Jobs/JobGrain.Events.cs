@@ -33,7 +33,7 @@ public sealed partial class JobGrain
         var published = _events.Publish();
         foreach (var next in published)
         {
-            await GrainFactory.GetGrain<IJobEventFeedGrain>(0).Publish(JobId, next);
+            await GrainFactory.GetGrain<IJobEventFeedGrain>(0).Publish(JobId, Job.Owner, next);
         }
         await DeliverWebhooksAsync(published);
     }
