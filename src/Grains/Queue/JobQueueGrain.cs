@@ -203,6 +203,7 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
 
     private async Task RecoverAsync(JobIndexEntry entry)
     {
+        LogRecovering(entry.JobId, entry.Attempt, entry.LeaseExpiresAt);
         try
         {
             await GrainFactory.GetGrain<IJobGrain>(entry.JobId).RecoverExpiredLease(entry.Attempt);
@@ -323,6 +324,9 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} went back in line: device {Device} left before starting it")]
     private partial void LogPutBack(string jobId, string device);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: the lease of attempt {Attempt} ran out at {LeaseExpiresAt:O}; recovering it")]
+    private partial void LogRecovering(string jobId, int attempt, DateTimeOffset? leaseExpiresAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep could not recover job {JobId}: {Error}")]
     private partial void LogSweepFailed(string jobId, string error);
