@@ -54,7 +54,7 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
             rig.Silos.Remove(victim);
             // With the default membership and lease settings (docs/architecture.md): declared dead within 10 s, its job
             // queued again once its 10-s lease runs out, at the next 1-s sweep. Most runs take 10–12 s; on the saturated
-            // 2-core CI machine some runs have taken 17–18 s (the job's grain answered the sweep late,
+            // 2-core CI machine some runs have taken 17–18 s (cause not yet established,
             // deploy/README.md), so the bound is 20 s: long enough for that, short of a lost sweep or lease.
             var declaredDead = await WaitUntilDeclaredDeadAsync(rig, victim.SiloPort!.Value, killed, TimeSpan.FromSeconds(30));
             var requeued = await WaitUntilRequeuedAsync(rig, victimJob, killed, TimeSpan.FromSeconds(30));
