@@ -25,12 +25,14 @@ public sealed record EngineOffer(
     [property: Id(6)] string Description);
 
 /// <summary>The queue's view of a pending job: enough to match it to a device without asking the job.
-/// <see cref="Sequence"/> is 0 for a new entry (the queue assigns one) and the stored one when the queue is rebuilt.</summary>
+/// <see cref="Sequence"/> is 0 for a new entry (the queue assigns one) and the stored one when the queue is rebuilt;
+/// <see cref="Owner"/> is the job's tenant, whom the queue serves in turn with the others.</summary>
 [GenerateSerializer, Immutable]
 public sealed record QueueTicket(
     [property: Id(0)] string JobId,
     [property: Id(1)] GenerationRequest Request,
-    [property: Id(2)] long Sequence);
+    [property: Id(2)] long Sequence,
+    [property: Id(3)] string? Owner = null);
 
 [GenerateSerializer]
 public enum EnqueueStatus

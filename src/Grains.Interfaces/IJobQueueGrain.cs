@@ -1,6 +1,6 @@
 namespace AudioMusic.Grains;
 
-/// <summary>The dispatch queue (one per cluster, key "default"): FIFO and bounded. Idle devices pull from it; it wakes
+/// <summary>The dispatch queue (one per cluster, key "default"): bounded, tenants in turn, FIFO within each. Idle devices pull from it; it wakes
 /// idle devices when work arrives. It holds only soft state, rebuilt from the job index on activation, so losing its
 /// silo loses nothing.</summary>
 public interface IJobQueueGrain : IGrainWithStringKey

@@ -23,14 +23,54 @@ public sealed class DispatchQueueTests
     }
 
     [Fact]
-    public void Sequences_only_grow_even_when_the_clock_steps_back()
+    public void One_tenants_jobs_run_first_come_first_served()
     {
-        var queue = new DispatchQueue(10);
-        var now = DateTimeOffset.UtcNow;
-        var first = queue.NextSequence(now);
-        var second = queue.NextSequence(now - TimeSpan.FromMinutes(5));
-        Assert.True(second > first);
+        var queue = new DispatchQueue(100);
+        var ids = Enumerable.Range(0, 20).Select(i => $"job{i}").ToList();
+        ids.ForEach(id => queue.Add(Ticket(id, queue.NextSequence(null)) with { Owner = null }));
+        Assert.Equal(ids, Enumerable.Range(0, 20).Select(_ => queue.TakeFirst(_ => true)!.JobId));
     }
+
+    [Fact]
+    public void A_tenant_with_a_backlog_holds_one_place_per_round_and_another_tenants_job_starts_among_the_next_few()
+    {
+        var queue = new DispatchQueue(1_000);
+        for (var i = 0; i < 500; i++)
+        {
+            Add(queue, $"a{i}", "a");
+        }
+        Assert.Equal("a0", queue.TakeFirst(_ => true)!.JobId);
+        var b = Add(queue, "b0", "b");
+        Assert.Equal(2, queue.PositionOf(b));
+        Assert.Equal(["a1", "a2", "b0"], Take(queue, 3));
+
+        // More of b's and a third tenant: one turn per tenant per round, each tenant's jobs in their own order, the
+        // newcomers of a round in the order they came.
+        Add(queue, "b1", "b");
+        Add(queue, "b2", "b");
+        Add(queue, "c0", "c");
+        Assert.Equal(["a3", "a4", "b1", "c0", "a5", "b2", "a6"], Take(queue, 7));
+
+        // A rebuilt queue (the same tickets with their stored sequences) keeps the order, fairness included.
+        var rebuilt = new DispatchQueue(1_000);
+        var remaining = Enumerable.Range(0, queue.Count).Select(_ => queue.TakeFirst(_ => true)!).ToList();
+        foreach (var ticket in remaining.AsEnumerable().Reverse())
+        {
+            rebuilt.Add(ticket);
+        }
+        Add(rebuilt, "d0", "d");
+        Assert.Equal(["a7", "a8", "d0"], Take(rebuilt, 3));
+    }
+
+    private static long Add(DispatchQueue queue, string id, string owner)
+    {
+        var sequence = queue.NextSequence(owner);
+        queue.Add(new QueueTicket(id, new GenerationRequest { Task = MusicTask.Text2Music, Caption = "x" }, sequence, owner));
+        return sequence;
+    }
+
+    private static List<string> Take(DispatchQueue queue, int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => queue.TakeFirst(_ => true)!.JobId)];
 
     [Fact]
     public void Capacity_is_a_bound_and_re_adding_replaces()

@@ -61,7 +61,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         {
             return new SubmitOutcome(SubmitStatus.AlreadyExists, View(), null, null);
         }
-        var enqueue = await Queue.Enqueue(new QueueTicket(JobId, submission.Request, 0));
+        var enqueue = await Queue.Enqueue(new QueueTicket(JobId, submission.Request, 0, submission.Owner));
         switch (enqueue.Status)
         {
             case EnqueueStatus.QueueFull:
@@ -109,7 +109,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
     public Task<JobView?> GetView() => Task.FromResult(Exists ? View() : null);
 
     public Task<QueueTicket?> GetQueueTicket() =>
-        Task.FromResult(Exists && Job.Status == JobStatus.Pending ? new QueueTicket(JobId, Job.Request!, Job.QueueSequence) : null);
+        Task.FromResult(Exists && Job.Status == JobStatus.Pending ? new QueueTicket(JobId, Job.Request!, Job.QueueSequence, Job.Owner) : null);
 
     public async Task<CommandOutcome> Rename(string? displayName)
     {
@@ -185,7 +185,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         {
             return CommandOutcome.Conflict(View(), $"only FAILED or CANCELLED jobs can be retried; this one is {Job.Status.ToWire()}");
         }
-        var enqueue = await Queue.Enqueue(new QueueTicket(JobId, Job.Request!, 0));
+        var enqueue = await Queue.Enqueue(new QueueTicket(JobId, Job.Request!, 0, Job.Owner));
         if (enqueue.Status == EnqueueStatus.QueueFull)
         {
             return CommandOutcome.QueueFull(View(), enqueue.RetryAfter ?? TimeSpan.FromSeconds(5));
@@ -344,7 +344,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
 
     private async Task<bool> TryRequeueAsync(string reason)
     {
-        var enqueue = await Queue.Enqueue(new QueueTicket(JobId, Job.Request!, 0));
+        var enqueue = await Queue.Enqueue(new QueueTicket(JobId, Job.Request!, 0, Job.Owner));
         if (enqueue.Status != EnqueueStatus.Enqueued)
         {
             return false;

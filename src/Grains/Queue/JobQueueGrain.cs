@@ -72,12 +72,11 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         {
             return Task.FromResult(new EnqueueOutcome(EnqueueStatus.QueueFull, 0, null, _options.RetryAfter));
         }
-        var sequence = _queue.NextSequence(_time.GetUtcNow());
+        var sequence = _queue.NextSequence(ticket.Owner);
         _queue.Add(ticket with { Sequence = sequence });
         Changed();
         WakeOneDeviceFor(ticket);
-        // Sequences only grow, so the new ticket is the last: every other waiting job is ahead of it.
-        return Task.FromResult(new EnqueueOutcome(EnqueueStatus.Enqueued, sequence, null, null, _queue.Count - 1));
+        return Task.FromResult(new EnqueueOutcome(EnqueueStatus.Enqueued, sequence, null, null, _queue.PositionOf(sequence)));
     }
 
     public Task Remove(string jobId)
@@ -222,7 +221,7 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
             var tickets = await Task.WhenAll(batch.Select(e => GrainFactory.GetGrain<IJobGrain>(e.JobId).GetQueueTicket()));
             foreach (var ticket in tickets.OfType<QueueTicket>())
             {
-                _queue.Add(ticket.Sequence > 0 ? ticket : ticket with { Sequence = _queue.NextSequence(_time.GetUtcNow()) });
+                _queue.Add(ticket.Sequence > 0 ? ticket : ticket with { Sequence = _queue.NextSequence(ticket.Owner) });
             }
         }
         Changed();

@@ -1,7 +1,8 @@
 namespace AudioMusic.Grains.Queue;
 
 /// <summary>Distinct sequence numbers in ascending order, kept in sorted chunks of at most <see cref="MaxChunk"/>.
-/// New jobs get ever larger sequences, so the usual insert is an append to the last chunk, and removals (a device
+/// A busy tenant's jobs get ever larger sequences, so the usual insert is an append to the last chunk (another
+/// tenant's job lands near the front, inside one chunk), and removals (a device
 /// taking the oldest job, a cancel) move at most one chunk's elements. Unlike a tree, it can sample every n-th
 /// sequence without visiting the others: a queue-position snapshot of a queue of a million jobs reads 8,192 numbers,
 /// inside the queue grain's turn, instead of walking a million nodes.</summary>
@@ -85,6 +86,26 @@ public sealed class SortedSequenceList : IReadOnlyCollection<long>
             chunkStart += chunk.Count;
         }
         return new QueueSnapshot(version, samples, stride, Count, Count == 0 ? 0 : _chunks[^1][^1]);
+    }
+
+    /// <summary>The smallest sequence; only when <see cref="Count"/> is not 0.</summary>
+    public long First => _chunks[0][0];
+
+    /// <summary>How many sequences are smaller than <paramref name="sequence"/>: its place in line.</summary>
+    public int CountBelow(long sequence)
+    {
+        var below = 0;
+        foreach (var chunk in _chunks)
+        {
+            if (chunk[^1] < sequence)
+            {
+                below += chunk.Count;
+                continue;
+            }
+            var index = chunk.BinarySearch(sequence);
+            return below + (index >= 0 ? index : ~index);
+        }
+        return below;
     }
 
     public IEnumerator<long> GetEnumerator() => _chunks.SelectMany(chunk => chunk).GetEnumerator();
