@@ -7,8 +7,9 @@ namespace AudioMusic.Api.Bench;
 /// <summary>Runs one phase of load until the deadline; requests that started during the warm-up are not recorded.
 /// Closed loop (no rate): every client sends its next request as soon as the previous one answers, which finds the
 /// most the host can serve. Open loop (a rate): requests are due at fixed intervals and the clients take them in turn;
-/// a request's latency counts from when it was due, so a host that falls behind shows it (no coordinated omission).</summary>
-public sealed class LoadRunner(Uri server, int clients)
+/// a request's latency counts from when it was due, so a host that falls behind shows it (no coordinated omission).
+/// With <paramref name="key"/>, every request carries it (a host with API keys on).</summary>
+public sealed class LoadRunner(Uri server, int clients, string? key = null)
 {
     public const string SubmitBody = """{"caption": "upbeat synth pop, female vocals", "duration": 30, "seed": 7, "format": "flac"}""";
 
@@ -29,7 +30,7 @@ public sealed class LoadRunner(Uri server, int clients)
 
     public Task<LatencySummary> SubmitPhaseAsync(TimeSpan warmup, TimeSpan duration, double? rate = null)
     {
-        var submit = RawHttpConnection.PostJson(server, "/api/v1/music/text2music", SubmitBody);
+        var submit = RawHttpConnection.PostJson(server, "/api/v1/music/text2music", SubmitBody, key);
         return RunAsync(warmup, duration, rate, async connection =>
         {
             var (status, body) = await connection.SendAsync(submit);
@@ -46,7 +47,7 @@ public sealed class LoadRunner(Uri server, int clients)
     public Task<LatencySummary> StatusPhaseAsync(TimeSpan warmup, TimeSpan duration, double? rate = null)
     {
         // The requests are prepared before the phase, so the load generator spends nothing on them while it measures.
-        var reads = SubmittedIds.Select(id => RawHttpConnection.Get(server, $"/api/v1/music/jobs/{id}/status")).ToArray();
+        var reads = SubmittedIds.Select(id => RawHttpConnection.Get(server, $"/api/v1/music/jobs/{id}/status", key)).ToArray();
         if (reads.Length == 0)
         {
             throw new InvalidOperationException("no job was submitted, so there is nothing to read");

@@ -11,14 +11,20 @@ Console.WriteLine($"AudioMusic API load: {options.Clients} clients, {Loop(option
 
 EmbeddedHost? host = null;
 var target = options.Url;
+string? key = null;
 if (target is null)
 {
-    host = await EmbeddedHost.StartAsync(options.Storage, options.Telemetry);
+    const string adminKey = "api-bench-admin-key-0123456789-abcdefgh";
+    host = await EmbeddedHost.StartAsync(options.Storage, options.Telemetry, options.Keys ? ["--Auth:Mode=ApiKeys", $"--Auth:AdminKey={adminKey}"] : []);
     target = host.Address;
-    Console.WriteLine($"embedded host at {target} (Devices:CpuCount=0, Queue:Capacity=10000000, storage {options.Storage}, telemetry {(options.Telemetry ? "on" : "off")})");
+    Console.WriteLine($"embedded host at {target} (Devices:CpuCount=0, Queue:Capacity=10000000, storage {options.Storage}, telemetry {(options.Telemetry ? "on" : "off")}, keys {(options.Keys ? "on" : "off")})");
+    if (options.Keys)
+    {
+        key = await TenantKey.CreateAsync(target, adminKey);
+    }
 }
 
-var runner = new LoadRunner(target, options.Clients);
+var runner = new LoadRunner(target, options.Clients, key);
 var cpu = Process.GetCurrentProcess();
 using var gc = new GcPauseMonitor(sampleAllocations: options.Profile);
 

@@ -26,16 +26,19 @@ public sealed class RawHttpConnection : IDisposable
         return new RawHttpConnection(socket);
     }
 
-    public static byte[] Get(Uri server, string path) =>
-        Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {server.Authority}\r\n\r\n");
+    /// <summary>A GET, with the API key as a Bearer token when there is one.</summary>
+    public static byte[] Get(Uri server, string path, string? key = null) =>
+        Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {server.Authority}\r\n{Authorization(key)}\r\n");
 
-    public static byte[] PostJson(Uri server, string path, string json)
+    public static byte[] PostJson(Uri server, string path, string json, string? key = null)
     {
         var body = Encoding.UTF8.GetBytes(json);
-        var head = Encoding.ASCII.GetBytes($"POST {path} HTTP/1.1\r\nHost: {server.Authority}\r\n" +
+        var head = Encoding.ASCII.GetBytes($"POST {path} HTTP/1.1\r\nHost: {server.Authority}\r\n{Authorization(key)}" +
                                            $"Content-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n");
         return [.. head, .. body];
     }
+
+    private static string Authorization(string? key) => key is null ? "" : $"Authorization: Bearer {key}\r\n";
 
     /// <summary>Sends <paramref name="request"/> and returns the status code and the body; the body stays valid
     /// until the next call.</summary>
