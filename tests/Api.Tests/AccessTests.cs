@@ -106,6 +106,34 @@ public sealed class AccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_operators_pages_take_the_admin_key_as_bearer_or_basic_and_nothing_else()
+    {
+        var tenant = await CreateKeyAsync("not an operator");
+        // "/dashboard/": the dashboard redirects "/dashboard" there, and HttpClient drops the Authorization of a redirect.
+        foreach (var path in new[] { "/metrics", "/dashboard/" })
+        {
+            using var none = await SendAsync(HttpMethod.Get, path, null);
+            Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+            Assert.Contains("Basic", string.Join(", ", none.Headers.WwwAuthenticate), StringComparison.Ordinal);
+            using var tenants = await SendAsync(HttpMethod.Get, path, tenant.Key);
+            Assert.Equal(HttpStatusCode.Forbidden, tenants.StatusCode);
+            using var bearer = await SendAsync(HttpMethod.Get, path, AdminKey);
+            Assert.True(bearer.StatusCode == HttpStatusCode.OK, $"{path}: {(int)bearer.StatusCode} {await bearer.Content.ReadAsStringAsync()} {bearer.Headers}");
+            using var basic = new HttpRequestMessage(HttpMethod.Get, path);
+            basic.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:" + AdminKey)));
+            using var browser = await _api.Client.SendAsync(basic);
+            Assert.Equal(HttpStatusCode.OK, browser.StatusCode);
+            using var wrong = new HttpRequestMessage(HttpMethod.Get, path);
+            wrong.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:guess")));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await _api.Client.SendAsync(wrong)).StatusCode);
+        }
+        // Basic is for the operators' pages only: the API wants Bearer or X-API-Key.
+        using var api = new HttpRequestMessage(HttpMethod.Get, "/api/v1/music/jobs");
+        api.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:" + AdminKey)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _api.Client.SendAsync(api)).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_tenants_job_is_answered_exactly_like_no_job_on_every_route()
     {
         var alice = await CreateKeyAsync("alice app", tenant: "alice");

@@ -8,7 +8,9 @@ namespace AudioMusic.ApiHost.Access;
 /// <summary>Finds the caller of every /api request. With keys on: a key from <c>Authorization: Bearer</c> or
 /// <c>X-API-Key</c>, verified against its stored hash (through <see cref="ApiKeyCache"/>) or the admin key; then the
 /// key's requests-per-minute. Failed attempts are limited per client address, so keys cannot be guessed at speed.
-/// Health checks, the OpenAPI document and the reference pages stay open.</summary>
+/// The operators' pages (/metrics, the Orleans Dashboard) want the admin key, as a Bearer token or as the password of
+/// HTTP Basic (which a browser asks for and then sends with the dashboard's own requests). Health checks, the OpenAPI
+/// document and the reference pages stay open.</summary>
 public sealed class AccessMiddleware
 {
     /// <summary>Longer than any key this service makes, short enough that a huge header costs nothing to reject.</summary>
@@ -21,10 +23,13 @@ public sealed class AccessMiddleware
     private readonly KeyRequestWindows _windows;
     private readonly TimeProvider _time;
     private readonly PartitionedRateLimiter<string> _failures;
+    private readonly string _dashboardPath;
 
-    public AccessMiddleware(RequestDelegate next, IOptions<AccessOptions> options, AdminKey admin, ApiKeyCache keys, KeyRequestWindows windows, TimeProvider time)
+    public AccessMiddleware(RequestDelegate next, IOptions<AccessOptions> options, AdminKey admin, ApiKeyCache keys, KeyRequestWindows windows, TimeProvider time,
+        IConfiguration configuration)
     {
         _next = next;
+        _dashboardPath = Operations.OperatorRoutes.DashboardPath(configuration);
         _options = options.Value;
         _admin = admin;
         _keys = keys;
@@ -37,7 +42,9 @@ public sealed class AccessMiddleware
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (_options.Mode != AuthMode.ApiKeys || !context.Request.Path.StartsWithSegments("/api"))
+        var path = context.Request.Path;
+        var isOperators = path.StartsWithSegments(Operations.OperatorRoutes.MetricsPath) || path.StartsWithSegments(_dashboardPath);
+        if (_options.Mode != AuthMode.ApiKeys || !(path.StartsWithSegments("/api") || isOperators))
         {
             context.SetCaller(Caller.Open);
             await _next(context);
@@ -51,10 +58,10 @@ public sealed class AccessMiddleware
                 "Too many failed authentications.", "This address sent too many invalid keys; retry in a minute.");
             return;
         }
-        var (presented, malformed) = ReadCredential(context.Request);
+        var (presented, malformed) = ReadCredential(context.Request, allowBasic: isOperators);
         if (presented is null && !malformed)
         {
-            await AccessProblems.UnauthorizedAsync(context, "Send a key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.");
+            await AccessProblems.UnauthorizedAsync(context, "Send a key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.", basic: isOperators);
             return;
         }
         var caller = malformed ? null : await AuthenticateAsync(presented!, context.RequestAborted);
@@ -62,7 +69,13 @@ public sealed class AccessMiddleware
         {
             _failures.AttemptAcquire(address).Dispose();
             // One answer for unknown, revoked, expired and malformed keys: a guess learns nothing.
-            await AccessProblems.UnauthorizedAsync(context, "The API key is not valid.");
+            await AccessProblems.UnauthorizedAsync(context, "The API key is not valid.", basic: isOperators);
+            return;
+        }
+        if (isOperators && !caller.IsAdmin)
+        {
+            await AccessProblems.WriteAsync(context, StatusCodes.Status403Forbidden, "/problems/forbidden", "Only the admin key may do this.",
+                "The operators' pages (metrics, dashboard) take the admin key.");
             return;
         }
         if (caller.Limits.RequestsPerMinute is { } perMinute && caller.Key is { } key)
@@ -96,19 +109,26 @@ public sealed class AccessMiddleware
         return ApiKeyFormat.Matches(presented, key.SecretSha256) && key.IsUsableAt(_time.GetUtcNow()) ? new Caller(key.Tenant, false, key) : null;
     }
 
-    /// <summary>The key from the Bearer header or X-API-Key; malformed when present but not a printable-ASCII token
-    /// of sane length.</summary>
-    private static (string? Key, bool Malformed) ReadCredential(HttpRequest request)
+    /// <summary>The key from the Bearer header or X-API-Key (or, on the operators' pages, the password of HTTP Basic);
+    /// malformed when present but not a printable-ASCII token of sane length.</summary>
+    private static (string? Key, bool Malformed) ReadCredential(HttpRequest request, bool allowBasic)
     {
         string? value = null;
         if (request.Headers.Authorization is { Count: > 0 } authorization)
         {
             var text = authorization.ToString();
-            if (authorization.Count > 1 || !text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            if (authorization.Count == 1 && text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                value = text[7..].Trim();
+            }
+            else if (authorization.Count == 1 && allowBasic && text.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+            {
+                value = BasicPassword(text[6..].Trim());
+            }
+            if (value is null)
             {
                 return (null, true);
             }
-            value = text[7..].Trim();
         }
         else if (request.Headers["X-API-Key"] is { Count: > 0 } header)
         {
@@ -124,5 +144,22 @@ public sealed class AccessMiddleware
         }
         var wellFormed = value.Length is > 0 and <= MaxCredentialLength && value.All(c => c is > ' ' and <= '~');
         return wellFormed ? (value, false) : (null, true);
+    }
+
+    /// <summary>The password of <c>Basic base64(user:password)</c>; the user name is not looked at.</summary>
+    private static string? BasicPassword(string encoded)
+    {
+        if (encoded.Length > 4 * MaxCredentialLength)
+        {
+            return null;
+        }
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var written))
+        {
+            return null;
+        }
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 0, written);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? null : text[(colon + 1)..];
     }
 }

@@ -5,10 +5,12 @@ namespace AudioMusic.ApiHost.Access;
 /// <summary>The access middleware's answers, as problem documents like every other error.</summary>
 internal static class AccessProblems
 {
-    public static Task UnauthorizedAsync(HttpContext context, string detail)
+    public static Task UnauthorizedAsync(HttpContext context, string detail, bool basic = false)
     {
-        // RFC 6750: say which scheme is wanted.
-        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"audiomusic\"";
+        // RFC 6750: say which scheme is wanted. The operators' pages also take Basic, which makes a browser ask.
+        context.Response.Headers.WWWAuthenticate = basic
+            ? new Microsoft.Extensions.Primitives.StringValues(["Bearer realm=\"audiomusic\"", "Basic realm=\"audiomusic operators\", charset=\"UTF-8\""])
+            : "Bearer realm=\"audiomusic\"";
         return WriteAsync(context, StatusCodes.Status401Unauthorized, "/problems/unauthorized", "An API key is required.", detail);
     }
 

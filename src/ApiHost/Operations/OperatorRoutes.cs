@@ -4,8 +4,9 @@ using Orleans.Dashboard;
 namespace AudioMusic.ApiHost.Operations;
 
 /// <summary>The operators' pages beside the API: Prometheus' <c>/metrics</c> and the Orleans Dashboard
-/// (<c>Dashboard:Path</c>, default <c>/dashboard</c>; in client mode it shows the cluster's silos). Neither asks for a
-/// key yet: keep them off the public network (docs/operations.md).</summary>
+/// (<c>Dashboard:Path</c>, default <c>/dashboard</c>; in client mode it shows the cluster's silos). With API keys on
+/// both want the admin key (<see cref="Access.AccessMiddleware"/>); with keys off, keep them off the public network
+/// (docs/operations.md).</summary>
 public static class OperatorRoutes
 {
     public const string MetricsPath = "/metrics";
