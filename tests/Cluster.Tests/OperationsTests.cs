@@ -40,6 +40,8 @@ public sealed partial class OperationsTests(ITestOutputHelper output) : IAsyncLi
             Assert.Equal(1, scrape.Value("audiomusic_jobs_submitted_total", labels));
             Assert.Equal(1, scrape.Value("audiomusic_jobs_finished_total", [.. labels, ("outcome", "completed")]));
             Assert.Equal(1, scrape.Value("audiomusic_job_queue_wait_seconds_count", labels));
+            var waited = (job.GetProperty("started_at").GetDateTimeOffset() - job.GetProperty("created_at").GetDateTimeOffset()).TotalSeconds;
+            Assert.InRange(scrape.Value("audiomusic_job_queue_wait_seconds_sum", labels), 0, waited + 0.5);
             Assert.Equal(1, scrape.Value("audiomusic_job_run_time_seconds_count", [.. labels, ("outcome", "completed")]));
             var ran = (job.GetProperty("completed_at").GetDateTimeOffset() - job.GetProperty("started_at").GetDateTimeOffset()).TotalSeconds;
             Assert.InRange(scrape.Value("audiomusic_job_run_time_seconds_sum", [.. labels, ("outcome", "completed")]), ran - 0.05, ran + 0.5);

@@ -12,9 +12,8 @@ public sealed partial class JobGrain
 
     private void CountSubmitted() => JobMetrics.RecordSubmitted(TaskTag, EngineTag);
 
-    /// <summary>When the job last entered the queue: its queue sequence is UTC ticks at that moment (kept strictly
-    /// increasing, so at most a few ticks later).</summary>
-    private DateTimeOffset QueuedAt => new(Job.QueueSequence, TimeSpan.Zero);
+    /// <summary>When the job last entered the queue; a job stored before that was kept counts from its creation.</summary>
+    private DateTimeOffset QueuedAt => Job.QueuedAt ?? Job.CreatedAt;
 
     private void CountStarted(DateTimeOffset now) => JobMetrics.RecordStarted(TaskTag, EngineTag, now - QueuedAt);
 

@@ -80,6 +80,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
             Status = JobStatus.Pending,
             Stage = "queued",
             QueueSequence = enqueue.Sequence,
+            QueuedAt = now,
             CreatedAt = now,
             DisplayName = submission.Request.DisplayName,
             Webhook = submission.Webhook,
@@ -196,6 +197,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         }
         Move(JobStatus.Pending);
         Job.QueueSequence = enqueue.Sequence;
+        Job.QueuedAt = _time.GetUtcNow();
         Job.Progress = 0;
         Job.Stage = "queued";
         Job.Error = null;
@@ -351,6 +353,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         }
         Move(JobStatus.Pending);
         Job.QueueSequence = enqueue.Sequence;
+        Job.QueuedAt = _time.GetUtcNow();
         Job.Device = null;
         Job.LeaseExpiresAt = null;
         Job.Progress = 0;

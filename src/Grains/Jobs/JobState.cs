@@ -38,4 +38,8 @@ public sealed class JobState
     [Id(24)] public DateTimeOffset? AttemptStartedAt { get; set; }
     /// <summary>The W3C trace context of the submit, so every attempt's spans join the request's trace.</summary>
     [Id(25)] public string? TraceParent { get; set; }
+
+    /// <summary>When the job last entered the queue (submit, retry, re-queue). Its queue sequence encodes its turn, not
+    /// a time (the queue serves tenants in turn).</summary>
+    [Id(26)] public DateTimeOffset? QueuedAt { get; set; }
 }
