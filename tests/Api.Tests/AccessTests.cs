@@ -183,6 +183,31 @@ public sealed class AccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Monthly_audio_seconds_count_what_was_generated_and_stop_submits_once_reached()
+    {
+        var key = await CreateKeyAsync("metered", tenant: "metered", extra: ", \"monthly_audio_seconds\": 15");
+        await WaitForCompletedAsync(await SubmitAsync(key.Key, "first ten seconds"), key.Key);
+        var usage = await GetJsonAsync("/api/v1/usage", key.Key);
+        Assert.Equal(DateTimeOffset.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), usage.GetProperty("audio").GetProperty("month").GetString());
+        Assert.Equal(10, usage.GetProperty("audio").GetProperty("month_seconds").GetDouble(), 2);
+        Assert.Equal(5, usage.GetProperty("left").GetProperty("monthly_audio_seconds").GetDouble(), 2);
+
+        // Under the limit a submit is taken even if its song will pass it; once passed, the next is refused.
+        await WaitForCompletedAsync(await SubmitAsync(key.Key, "second ten seconds"), key.Key);
+        Assert.Equal(20, (await GetJsonAsync("/api/v1/usage", key.Key)).GetProperty("audio").GetProperty("total_seconds").GetDouble(), 2);
+        using var refused = await SendAsync(HttpMethod.Post, "/api/v1/music/prompt2instrumental", key.Key, """{"prompt": "one too many", "duration": 10}""");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("/problems/quota-exceeded", problem.GetProperty("type").GetString());
+        Assert.Contains("monthly_audio_seconds is 15", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // Another tenant's meter is its own.
+        var other = await CreateKeyAsync("unmetered", tenant: "unmetered");
+        Assert.Equal(0, (await GetJsonAsync("/api/v1/usage", other.Key)).GetProperty("audio").GetProperty("month_seconds").GetDouble());
+    }
+
+    [Fact]
     public async Task The_event_feed_shows_a_tenant_its_own_jobs_only()
     {
         var alice = await CreateKeyAsync("alice feed", tenant: "alice-feed");

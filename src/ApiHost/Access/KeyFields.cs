@@ -13,7 +13,7 @@ public static class KeyFields
     public const int MaxTenantLength = 64;
     public const int MaxLimit = 1_000_000;
 
-    private static readonly string[] LimitNames = ["max_concurrent_jobs", "max_queued_jobs", "requests_per_minute"];
+    private static readonly string[] LimitNames = ["max_concurrent_jobs", "max_queued_jobs", "requests_per_minute", "monthly_audio_seconds"];
     private static readonly string[] CreateNames = ["name", "tenant", "expires_at", .. LimitNames];
 
     public sealed record NewKey(string Name, string? Tenant, KeyLimits Limits, DateTimeOffset? ExpiresAt);
@@ -82,7 +82,8 @@ public static class KeyFields
     private static KeyLimits ReadLimits(JsonElement body, GenerationInputReader.FieldReader reader, List<FieldError> errors, KeyLimits current) => new(
         Limit(body, reader, errors, "max_concurrent_jobs", current.MaxConcurrentJobs),
         Limit(body, reader, errors, "max_queued_jobs", current.MaxQueuedJobs),
-        Limit(body, reader, errors, "requests_per_minute", current.RequestsPerMinute));
+        Limit(body, reader, errors, "requests_per_minute", current.RequestsPerMinute),
+        Limit(body, reader, errors, "monthly_audio_seconds", current.MonthlyAudioSeconds));
 
     private static int? Limit(JsonElement body, GenerationInputReader.FieldReader reader, List<FieldError> errors, string name, int? current)
     {

@@ -15,11 +15,13 @@ public sealed class UsageController : ControllerBase
 {
     private readonly IGrainFactory _grains;
     private readonly ClusterReads _reads;
+    private readonly TimeProvider _time;
 
-    public UsageController(IGrainFactory grains, ClusterReads reads)
+    public UsageController(IGrainFactory grains, ClusterReads reads, TimeProvider time)
     {
         _grains = grains;
         _reads = reads;
+        _time = time;
     }
 
     [HttpGet("api/v1/usage")]
@@ -43,8 +45,14 @@ public sealed class UsageController : ControllerBase
         // The limits are the calling key's; the admin reading a tenant sees its jobs, not one of its keys' limits.
         var limits = caller.Tenant == owner ? caller.Limits : KeyLimits.None;
         var jobs = new JobCountsDto(counts.Values.Sum(), Enum.GetValues<JobStatus>().ToDictionary(s => s.ToWire(), s => counts.GetValueOrDefault(s)));
+        // Jobs made with keys off belong to no tenant and count as "anonymous"; the whole service has no one total.
+        var usageOf = owner ?? (caller.IsAdmin ? null : "anonymous");
+        var audio = usageOf is null ? null
+            : await _reads.RunAsync(() => _grains.GetGrain<ITenantUsageGrain>(usageOf).Get(_time.GetUtcNow()), HttpContext.RequestAborted);
         var left = new UsageLeftDto(limits.MaxQueuedJobs is { } queued ? Math.Max(0, queued - pending) : null,
-            limits.MaxConcurrentJobs is { } concurrent ? Math.Max(0, concurrent - unfinished) : null);
-        return Ok(new UsageDto(owner, jobs, AccessMapper.ToDto(limits), left));
+            limits.MaxConcurrentJobs is { } concurrent ? Math.Max(0, concurrent - unfinished) : null,
+            limits.MonthlyAudioSeconds is { } monthly && audio is not null ? Math.Max(0, monthly - audio.MonthSeconds) : null);
+        return Ok(new UsageDto(owner, jobs, audio is null ? null : new UsageAudioDto(audio.Month, audio.MonthSeconds, audio.TotalSeconds),
+            AccessMapper.ToDto(limits), left));
     }
 }

@@ -6,7 +6,8 @@ namespace AudioMusic.Grains.Access;
 public sealed record KeyLimits(
     [property: Id(0)] int? MaxConcurrentJobs,
     [property: Id(1)] int? MaxQueuedJobs,
-    [property: Id(2)] int? RequestsPerMinute)
+    [property: Id(2)] int? RequestsPerMinute,
+    [property: Id(3)] int? MonthlyAudioSeconds = null)
 {
     public static readonly KeyLimits None = new(null, null, null);
 }
@@ -45,4 +46,18 @@ public interface IApiKeyRegistryGrain : IGrainWithIntegerKey
 
     /// <summary>Revokes a key for good (idempotent: the first revocation time stays).</summary>
     Task<ApiKeyRecord?> Revoke(string keyId, DateTimeOffset at);
+}
+
+/// <summary>Audio a tenant has generated: this month (UTC) and in all.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TenantAudio([property: Id(0)] string Month, [property: Id(1)] double MonthSeconds, [property: Id(2)] double TotalSeconds);
+
+/// <summary>One tenant's audio seconds, by month (key: the tenant; jobs made with keys off count as "anonymous").
+/// Persisted with the jobs. A completed job adds its seconds once, after its completion is stored.</summary>
+public interface ITenantUsageGrain : IGrainWithStringKey
+{
+    Task Add(string jobId, DateTimeOffset completedAt, double seconds);
+
+    [Orleans.Concurrency.ReadOnly]
+    Task<TenantAudio> Get(DateTimeOffset now);
 }

@@ -23,6 +23,9 @@ public sealed partial class JobGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: lease of attempt {Attempt} on {Device} expired")]
     private partial void LogLeaseExpired(string jobId, int attempt, string device);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: its {Seconds} s of audio could not be added to its tenant's usage")]
+    private partial void LogUsageLost(Exception error, string jobId, double seconds);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: webhook {WebhookId} could not be stored, so it will not be delivered")]
     private partial void LogWebhookLost(Exception error, string jobId, string webhookId);
 }

@@ -267,6 +267,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         _events.Transition(Job, JobEventTypes.Completed, Job.CompletedAt.Value);
         await PersistAsync();
         LogCompleted(JobId, attempt);
+        await CountAudioAsync();
         CountFinished(JobStatus.Completed, ran: true);
         // A finished job is read now and then, and its state is stored: an activation kept until the collector's idle
         // age would hold every song of a busy day in memory.
