@@ -24,3 +24,7 @@ public static class WebhookMapper
             d.Delivery.Sequence, d.Status.ToString().ToLowerInvariant(), d.Delivery.CreatedAt,
             [.. d.Attempts.Select(a => new WebhookAttemptDto(a.At, a.StatusCode, a.Error, a.DurationMs))], d.NextAttemptAt))]);
 }
+
+/// <summary>The caller's tenant's webhook signing secrets: <c>secret</c> signs every delivery; after a rotation
+/// <c>previous_secret</c> signs beside it until <c>previous_expires_at</c>.</summary>
+public sealed record WebhookSecretDto(string Secret, string? PreviousSecret, DateTimeOffset? PreviousExpiresAt);

@@ -21,7 +21,7 @@ public sealed class WebhookSenderTests
         var url = $"http://{host}:9/hook";
         Assert.Null(policy.WhyMalformed(url, out _));
 
-        var result = await sender.SendAsync(new WebhookDelivery("msg_x_1", "x", 1, "job.completed", url, "{}", DateTimeOffset.UtcNow), CancellationToken.None);
+        var result = await sender.SendAsync(new WebhookDelivery("msg_x_1", "x", 1, "job.completed", url, "{}", DateTimeOffset.UtcNow), null, CancellationToken.None);
 
         Assert.True(result.IsRefused);
         Assert.Null(result.StatusCode);
@@ -35,11 +35,27 @@ public sealed class WebhookSenderTests
         using var sender = new WebhookSender(new CallbackUrlPolicy(options), new WebhookSigner(options), options, TimeProvider.System);
 
         var result = await sender.SendAsync(new WebhookDelivery("msg_x_2", "x", 2, "job.completed", "https://93.184.215.14/hook", "{}", DateTimeOffset.UtcNow),
-            CancellationToken.None);
+            null, CancellationToken.None);
 
         Assert.False(result.IsRefused);
         Assert.Null(result.StatusCode);
         Assert.Contains("Webhooks:Secret", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tenants_secrets_each_sign_and_the_service_secret_does_not()
+    {
+        var options = Options.Create(new WebhookOptions { Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" });
+        var current = WebhookSigner.NewSecret();
+        var previous = WebhookSigner.NewSecret();
+        var at = DateTimeOffset.FromUnixTimeSeconds(1_800_000_000);
+        var headers = new WebhookSigner(options).Headers("msg_j_1", at, "{\"a\":1}", [current, previous]).ToDictionary(h => h.Name, h => h.Value);
+        var signatures = headers["webhook-signature"].Split(' ');
+        Assert.Equal(2, signatures.Length);
+        string Expected(string secret) => "v1," + Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(
+            Convert.FromBase64String(secret[6..]), System.Text.Encoding.UTF8.GetBytes("msg_j_1.1800000000.{\"a\":1}")));
+        Assert.Equal([Expected(current), Expected(previous)], signatures);
+        Assert.DoesNotContain(Expected(options.Value.Secret!), signatures);
     }
 
     [Theory]

@@ -76,6 +76,11 @@ public static class RouteContracts
             "Admin key only. The limits sent replace the key's (null removes one); every API host applies them within 5 s."),
         new("DELETE", "/api/v1/admin/keys/{id}", "RevokeApiKey", Access, [403, 404, .. Always],
             "Admin key only. Revokes the key for good (idempotent); every API host refuses it within 5 s."),
+        new("GET", "/api/v1/webhooks/secret", "GetWebhookSecret", Access, [404, .. Always],
+            "The caller's tenant's webhook signing secret (made on first use), and after a rotation the previous one while it " +
+            "still signs beside it. 404 without a tenant key: then deliveries are signed with the service's Webhooks:Secret."),
+        new("POST", "/api/v1/webhooks/secret/rotate", "RotateWebhookSecret", Access, [404, .. Always],
+            "A new signing secret for the caller's tenant; the old one keeps signing beside it for Webhooks:RotationGrace (24 h)."),
         new("GET", "/api/v1/usage", "GetUsage", Access, [400, 403, .. Always],
             "The caller's tenant's jobs by status, its key's limits and what is left of them; the admin key reads any tenant's with ?tenant=."),
     ];

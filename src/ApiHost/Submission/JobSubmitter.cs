@@ -33,7 +33,7 @@ public sealed class JobSubmitter
     public async Task<IActionResult> SubmitAsync(MusicTask task, JsonElement body, string? idempotencyKey, HttpResponse response)
     {
         var (request, errors) = Parse(task, body);
-        var (webhook, webhookErrors) = await _webhooks.ReadAsync(body, response.HttpContext.RequestAborted);
+        var (webhook, webhookErrors) = await _webhooks.ReadAsync(body, response.HttpContext.Caller().Tenant is not null, response.HttpContext.RequestAborted);
         if (request is null || webhookErrors.Count > 0)
         {
             return Problems.Problems.Validation([.. errors, .. webhookErrors]);

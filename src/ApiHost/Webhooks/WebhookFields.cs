@@ -14,7 +14,9 @@ public sealed class WebhookFields(CallbackUrlPolicy policy, WebhookSigner signer
 
     public static IReadOnlyList<string> Names { get; } = [UrlField, FilterField];
 
-    public async Task<(WebhookSubscription? Subscription, IReadOnlyList<FieldError> Errors)> ReadAsync(JsonElement body, CancellationToken cancellationToken)
+    /// <summary>Reads the webhook fields; <paramref name="tenantSigned"/>: the caller has a tenant, whose own secret signs
+    /// its deliveries, so <c>Webhooks:Secret</c> is not needed.</summary>
+    public async Task<(WebhookSubscription? Subscription, IReadOnlyList<FieldError> Errors)> ReadAsync(JsonElement body, bool tenantSigned, CancellationToken cancellationToken)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
@@ -36,7 +38,7 @@ public sealed class WebhookFields(CallbackUrlPolicy policy, WebhookSigner signer
             return (null, errors);
         }
         var url = urlValue.GetString()!;
-        if (!signer.IsConfigured)
+        if (!tenantSigned && !signer.IsConfigured)
         {
             errors.Add(new FieldError(UrlField, "is not accepted: this service has no webhook signing secret (Webhooks:Secret)"));
         }

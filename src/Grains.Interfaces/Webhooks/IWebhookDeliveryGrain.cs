@@ -28,7 +28,8 @@ public sealed record WebhookDelivery(
     [property: Id(3)] string EventType,
     [property: Id(4)] string Url,
     [property: Id(5)] string Body,
-    [property: Id(6)] DateTimeOffset CreatedAt);
+    [property: Id(6)] DateTimeOffset CreatedAt,
+    [property: Id(7)] string? Owner = null);
 
 [GenerateSerializer]
 public enum WebhookDeliveryStatus

@@ -34,7 +34,7 @@ public sealed partial class JobGrain
                 continue;
             }
             var delivery = new WebhookDelivery(WebhookIds.For(JobId, next.Sequence), JobId, next.Sequence, next.Type, hook.Url,
-                WebhookPayloads.Serialize(next, View()), now);
+                WebhookPayloads.Serialize(next, View()), now, Job.Owner);
             var grain = GrainFactory.GetGrain<IWebhookDeliveryGrain>(delivery.WebhookId);
             if (isProgress)
             {

@@ -66,7 +66,7 @@ public sealed partial class WebhookDeliveryGrain : Grain, IWebhookDeliveryGrain,
 
     public async Task SendOnce(WebhookDelivery delivery)
     {
-        var result = await _sender.SendAsync(delivery, CancellationToken.None);
+        var result = await _sender.SendAsync(delivery, await TenantSecretsAsync(delivery), CancellationToken.None);
         WebhookMetrics.Record(result.Succeeded ? "progress_sent" : "progress_not_taken", delivery.EventType);
         if (!result.Succeeded)
         {
@@ -102,7 +102,7 @@ public sealed partial class WebhookDeliveryGrain : Grain, IWebhookDeliveryGrain,
             return;
         }
         var delivery = Current.Delivery!;
-        var result = await _sender.SendAsync(delivery, CancellationToken.None);
+        var result = await _sender.SendAsync(delivery, await TenantSecretsAsync(delivery), CancellationToken.None);
         Current.Attempts = [.. Current.Attempts, new WebhookAttempt(result.At, result.StatusCode, result.Error, Math.Round(result.Duration.TotalMilliseconds, 1))];
         Current.NextAttemptAt = null;
         if (result.Succeeded)
@@ -133,6 +133,14 @@ public sealed partial class WebhookDeliveryGrain : Grain, IWebhookDeliveryGrain,
         await StopReminderAsync();
         DeactivateOnIdle();
     }
+
+    /// <summary>A tenant's delivery is signed with the tenant's secrets as they stand now (so one made before a
+    /// rotation and retried after it carries the new signature too); a delivery of the keyless mode with
+    /// <c>Webhooks:Secret</c>. A failure to read them fails this attempt's turn; the reminder tries again.</summary>
+    private async Task<IReadOnlyList<string>?> TenantSecretsAsync(WebhookDelivery delivery) =>
+        delivery.Owner is { } tenant
+            ? (await GrainFactory.GetGrain<ITenantWebhookSecretGrain>(tenant).Get(_time.GetUtcNow())).SigningAt(_time.GetUtcNow())
+            : null;
 
     private void ScheduleAt(DateTimeOffset due)
     {

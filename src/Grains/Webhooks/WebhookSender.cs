@@ -40,8 +40,9 @@ public sealed class WebhookSender : IDisposable
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    /// <summary>One attempt; never throws for what the receiver or the network does.</summary>
-    public async Task<WebhookAttemptResult> SendAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>One attempt, signed with the tenant's secrets when the delivery has a tenant (else with
+    /// <c>Webhooks:Secret</c>); never throws for what the receiver or the network does.</summary>
+    public async Task<WebhookAttemptResult> SendAsync(WebhookDelivery delivery, IReadOnlyList<string>? tenantSecrets, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var at = _time.GetUtcNow();
@@ -49,7 +50,7 @@ public sealed class WebhookSender : IDisposable
         {
             return WebhookAttemptResult.Refused(at, "callback_url " + malformed);
         }
-        if (!_signer.IsConfigured)
+        if (tenantSecrets is null && !_signer.IsConfigured)
         {
             // A silo configured unlike the API host that accepted the URL: recorded, and tried again on the schedule
             // in case the operator sets the secret meanwhile.
@@ -60,7 +61,7 @@ public sealed class WebhookSender : IDisposable
             Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json"),
         };
         request.Options.Set(AllowedByName, _policy.IsAllowedByName(uri));
-        foreach (var (name, value) in _signer.Headers(delivery.WebhookId, at, delivery.Body))
+        foreach (var (name, value) in _signer.Headers(delivery.WebhookId, at, delivery.Body, tenantSecrets))
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }

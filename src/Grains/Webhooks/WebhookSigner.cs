@@ -16,15 +16,19 @@ public sealed class WebhookSigner(IOptions<WebhookOptions> options)
     /// <summary>False when no secret is configured: then no <c>callback_url</c> is accepted.</summary>
     public bool IsConfigured => _webhook.Value is not null;
 
-    public IEnumerable<(string Name, string Value)> Headers(string webhookId, DateTimeOffset at, string body)
+    /// <summary>The headers, signed with <paramref name="tenantSecrets"/> (a tenant's, one signature each, space
+    /// separated) or else with <c>Webhooks:Secret</c>.</summary>
+    public IEnumerable<(string Name, string Value)> Headers(string webhookId, DateTimeOffset at, string body, IReadOnlyList<string>? tenantSecrets = null)
     {
-        var webhook = _webhook.Value ?? throw new InvalidOperationException("Webhooks:Secret is not set.");
         var seconds = DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
+        var signature = tenantSecrets is { Count: > 0 }
+            ? string.Join(' ', tenantSecrets.Select(secret => new StandardWebhook(secret).Sign(webhookId, seconds, body)))
+            : (_webhook.Value ?? throw new InvalidOperationException("Webhooks:Secret is not set.")).Sign(webhookId, seconds, body);
         return
         [
             ("webhook-id", webhookId),
             ("webhook-timestamp", seconds.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
-            ("webhook-signature", webhook.Sign(webhookId, seconds, body)),
+            ("webhook-signature", signature),
         ];
     }
 
