@@ -7,11 +7,14 @@ using AudioMusic.Storage.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-// Verbs: `migrate` applies the PostgreSQL schema, `export`/`import` move a library; anything else runs the silo.
+// Verbs: `migrate` applies the PostgreSQL schema, `export`/`import` move a library, `keys create` makes an API key
+// before the service runs; anything else runs the silo.
 switch (args.FirstOrDefault())
 {
     case "migrate":
         return await MigrateCommand.RunAsync(args[1..]);
+    case "keys":
+        return await KeysCommand.RunAsync(args[1..]);
     case "export" or "import":
         return await TransferCommand.RunAsync(args[0], args[1..]);
 }

@@ -44,6 +44,25 @@ public sealed class AccessClusterTests(PostgresDatabaseFixture database, ITestOu
             var listed = JsonDocument.Parse(await (await SendAsync(b, HttpMethod.Get, "/api/v1/music/jobs", key)).Content.ReadAsStringAsync()).RootElement;
             Assert.Equal(2, listed.GetProperty("jobs").GetArrayLength());
 
+            // requests_per_minute counts the cluster's requests, not each host's: alternating hosts, what is left
+            // goes down by one each time. Started well inside a clock minute, so no window turns in between.
+            while (DateTime.UtcNow.Second >= 50)
+            {
+                await Task.Delay(500);
+            }
+            using (var metered = await SendAsync(a, HttpMethod.Post, "/api/v1/admin/keys", AdminKey, """{"name": "metered", "requests_per_minute": 6}"""))
+            {
+                var meteredKey = JsonDocument.Parse(await metered.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
+                var left = new List<string>();
+                foreach (var http in new[] { a, b, a, b, a, b, a })
+                {
+                    using var answer = await SendAsync(http, HttpMethod.Get, "/api/v1/music/jobs/counts", meteredKey);
+                    left.Add($"{(int)answer.StatusCode} {answer.Headers.GetValues("RateLimit").Single().Split(';')[1]}");
+                }
+                output.WriteLine(string.Join(", ", left));
+                Assert.Equal(["200 r=5", "200 r=4", "200 r=3", "200 r=2", "200 r=1", "200 r=0", "429 r=0"], left);
+            }
+
             using (var revoked = await SendAsync(a, HttpMethod.Delete, $"/api/v1/admin/keys/{id}", AdminKey))
             {
                 Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);

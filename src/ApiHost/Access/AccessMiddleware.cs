@@ -80,7 +80,7 @@ public sealed class AccessMiddleware
         }
         if (caller.Limits.RequestsPerMinute is { } perMinute && caller.Key is { } key)
         {
-            var (allowed, remaining, reset) = _windows.Take(key.Id, perMinute);
+            var (allowed, remaining, reset) = await _windows.TakeAsync(key.Id, perMinute, context.RequestAborted);
             // draft-ietf-httpapi-ratelimit-headers: the policy (quota q per window w seconds) and what is left of it.
             context.Response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"per-key\";q={perMinute};w=60");
             context.Response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"per-key\";r={remaining};t={reset}");

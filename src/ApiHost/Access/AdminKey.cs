@@ -1,3 +1,4 @@
+using AudioMusic.Grains.Access;
 using Microsoft.Extensions.Options;
 
 namespace AudioMusic.ApiHost.Access;

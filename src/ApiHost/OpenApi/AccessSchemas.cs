@@ -47,7 +47,7 @@ public static class AccessSchemas
     {
         ["max_concurrent_jobs"] = Limit("The tenant's unfinished jobs (pending and running) at once."),
         ["max_queued_jobs"] = Limit("The tenant's pending jobs at once."),
-        ["requests_per_minute"] = Limit("Requests this key may make in each clock minute, per API host."),
+        ["requests_per_minute"] = Limit("Requests this key may make in each clock minute, across every API host."),
         ["monthly_audio_seconds"] = Limit("Seconds of audio the tenant may generate in a UTC calendar month; submits stop once it is reached."),
     };
 

@@ -61,3 +61,14 @@ public interface ITenantUsageGrain : IGrainWithStringKey
     [Orleans.Concurrency.ReadOnly]
     Task<TenantAudio> Get(DateTimeOffset now);
 }
+
+/// <summary>One key's requests in the current clock minute, counted across every API host (key: the key's id).</summary>
+public interface IKeyRateGrain : IGrainWithStringKey
+{
+    /// <summary>Counts one request of the minute <paramref name="minute"/> (Unix minutes) against
+    /// <paramref name="perMinute"/>: whether it is allowed and how many are left.</summary>
+    Task<RateDecision> Take(long minute, int perMinute);
+}
+
+[GenerateSerializer, Immutable]
+public sealed record RateDecision([property: Id(0)] bool Allowed, [property: Id(1)] int Remaining);

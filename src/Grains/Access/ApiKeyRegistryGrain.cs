@@ -10,9 +10,11 @@ public sealed class ApiKeyRegistryState
 /// so one grain holding them all in memory is both the simplest and the fastest home.</summary>
 public sealed class ApiKeyRegistryGrain : Grain, IApiKeyRegistryGrain
 {
+    public const string StateName = "apikeys";
+
     private readonly IPersistentState<ApiKeyRegistryState> _state;
 
-    public ApiKeyRegistryGrain([PersistentState("apikeys", StorageNames.Jobs)] IPersistentState<ApiKeyRegistryState> state) => _state = state;
+    public ApiKeyRegistryGrain([PersistentState(StateName, StorageNames.Jobs)] IPersistentState<ApiKeyRegistryState> state) => _state = state;
 
     private Dictionary<string, ApiKeyRecord> Keys => _state.State.Keys;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AudioMusic.ApiHost.Access;
+namespace AudioMusic.Grains.Access;
 
 /// <summary>Keys look like <c>am_0123456789abcdef_&lt;43 characters&gt;</c>: a visible prefix (so a leaked key is
 /// recognisable by secret scanners), the key's id (16 hex digits, shown in listings and logs), and 256 random bits,
