@@ -15,7 +15,7 @@ public sealed class AccessLimitsTests : IAsyncLifetime
     public async Task InitializeAsync() => _api = await ApiServer.StartAsync(new Dictionary<string, string>
     {
         ["Auth:Mode"] = "ApiKeys",
-        ["Auth:AdminKey"] = AccessTests.AdminKey,
+        ["Auth:AdminKey"] = KeyedRequests.AdminKey,
         ["Auth:FailuresPerMinute"] = "3",
         ["Devices:CpuCount"] = "0",
     });
@@ -43,7 +43,7 @@ public sealed class AccessLimitsTests : IAsyncLifetime
         Assert.Equal(0, usage.GetProperty("left").GetProperty("queued_jobs").GetInt64());
 
         // Three waiting is now allowed, but only three unfinished.
-        using (await AccessTests.Send(_api.Client, HttpMethod.Patch, $"/api/v1/admin/keys/{id}", AccessTests.AdminKey, """{"max_queued_jobs": 3, "max_concurrent_jobs": 3}"""))
+        using (await KeyedRequests.Send(_api.Client, HttpMethod.Patch, $"/api/v1/admin/keys/{id}", KeyedRequests.AdminKey, """{"max_queued_jobs": 3, "max_concurrent_jobs": 3}"""))
         {
         }
         using (var third = await SubmitAsync(key, 3))
@@ -69,7 +69,7 @@ public sealed class AccessLimitsTests : IAsyncLifetime
         var answers = new List<HttpResponseMessage>();
         while (answers.Count < 11 && answers.LastOrDefault()?.StatusCode != HttpStatusCode.TooManyRequests)
         {
-            answers.Add(await AccessTests.Send(_api.Client, HttpMethod.Get, "/api/v1/music/jobs/counts", key));
+            answers.Add(await KeyedRequests.Send(_api.Client, HttpMethod.Get, "/api/v1/music/jobs/counts", key));
         }
         var first = answers[0];
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -89,12 +89,12 @@ public sealed class AccessLimitsTests : IAsyncLifetime
         var (_, key) = await CreateKeyAsync("""{"name": "honest"}""");
         for (var i = 0; i < 3; i++)
         {
-            using var wrong = await AccessTests.Send(_api.Client, HttpMethod.Get, "/api/v1/music/jobs", key[..^1] + (key[^1] == 'A' ? "B" : "A"));
+            using var wrong = await KeyedRequests.Send(_api.Client, HttpMethod.Get, "/api/v1/music/jobs", key[..^1] + (key[^1] == 'A' ? "B" : "A"));
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
         foreach (var attempt in new[] { key[..^2] + "zz", key })
         {
-            using var blocked = await AccessTests.Send(_api.Client, HttpMethod.Get, "/api/v1/music/jobs", attempt);
+            using var blocked = await KeyedRequests.Send(_api.Client, HttpMethod.Get, "/api/v1/music/jobs", attempt);
             Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
             Assert.Equal(TimeSpan.FromSeconds(60), blocked.Headers.RetryAfter!.Delta);
             Assert.Equal("/problems/too-many-failures", JsonDocument.Parse(await blocked.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetString());
@@ -116,21 +116,14 @@ public sealed class AccessLimitsTests : IAsyncLifetime
         Assert.True(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty("body", out _));
     }
 
-    private async Task<(string Id, string Key)> CreateKeyAsync(string body)
-    {
-        using var response = await AccessTests.Send(_api.Client, HttpMethod.Post, "/api/v1/admin/keys", AccessTests.AdminKey, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
-        var created = JsonDocument.Parse(text).RootElement;
-        return (created.GetProperty("id").GetString()!, created.GetProperty("key").GetString()!);
-    }
+    private Task<(string Id, string Key)> CreateKeyAsync(string body) => KeyedRequests.CreateKeyAsync(_api.Client, body);
 
     private Task<HttpResponseMessage> SubmitAsync(string key, int i) =>
-        AccessTests.Send(_api.Client, HttpMethod.Post, "/api/v1/music/prompt2instrumental", key, $$"""{"prompt": "waiting {{i}}", "duration": 10, "seed": {{i}}}""");
+        KeyedRequests.Send(_api.Client, HttpMethod.Post, "/api/v1/music/prompt2instrumental", key, $$"""{"prompt": "waiting {{i}}", "duration": 10, "seed": {{i}}}""");
 
     private async Task<JsonElement> GetJsonAsync(string path, string key)
     {
-        using var response = await AccessTests.Send(_api.Client, HttpMethod.Get, path, key);
+        using var response = await KeyedRequests.Send(_api.Client, HttpMethod.Get, path, key);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         return JsonDocument.Parse(text).RootElement.Clone();

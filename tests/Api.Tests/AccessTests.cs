@@ -11,7 +11,7 @@ namespace AudioMusic.Api.Tests;
 /// key manages keys and a tenant key may not, revoked and expired keys stop working, and only hashes are stored.</summary>
 public sealed class AccessTests : IAsyncLifetime
 {
-    public const string AdminKey = "admin-key-for-the-tests-0123456789-abcdef";
+    private const string AdminKey = KeyedRequests.AdminKey;
 
     private readonly DirectoryInfo _library = Directory.CreateTempSubdirectory("audiomusic-access-");
     private ApiServer _api = null!;
@@ -310,11 +310,8 @@ public sealed class AccessTests : IAsyncLifetime
     private async Task<CreatedKey> CreateKeyAsync(string name, string? tenant = null, string extra = "")
     {
         var tenantField = tenant is null ? "" : $", \"tenant\": \"{tenant}\"";
-        using var response = await SendAsync(HttpMethod.Post, "/api/v1/admin/keys", AdminKey, $$"""{"name": "{{name}}"{{tenantField}}{{extra}}}""");
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"create key: {(int)response.StatusCode} {text}");
-        var created = JsonDocument.Parse(text).RootElement;
-        return new CreatedKey(created.GetProperty("id").GetString()!, created.GetProperty("key").GetString()!);
+        var (id, key) = await KeyedRequests.CreateKeyAsync(_api.Client, $$"""{"name": "{{name}}"{{tenantField}}{{extra}}}""");
+        return new CreatedKey(id, key);
     }
 
     private async Task<string> SubmitAsync(string key, string prompt, string? idempotencyKey = null)
@@ -353,20 +350,5 @@ public sealed class AccessTests : IAsyncLifetime
     }
 
     private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, string? body = null) =>
-        Send(_api.Client, method, path, key, body);
-
-    /// <summary>A request with the key as Bearer (or none).</summary>
-    public static Task<HttpResponseMessage> Send(HttpClient client, HttpMethod method, string path, string? key, string? body = null)
-    {
-        var request = new HttpRequestMessage(method, path);
-        if (key is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + key);
-        }
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-        return client.SendAsync(request);
-    }
+        KeyedRequests.Send(_api.Client, method, path, key, body);
 }

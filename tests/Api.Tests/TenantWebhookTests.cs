@@ -18,7 +18,7 @@ public sealed class TenantWebhookTests : IAsyncLifetime
         _api = await ApiServer.StartAsync(new Dictionary<string, string>
         {
             ["Auth:Mode"] = "ApiKeys",
-            ["Auth:AdminKey"] = AccessTests.AdminKey,
+            ["Auth:AdminKey"] = KeyedRequests.AdminKey,
             ["Webhooks:AllowedHosts:0"] = "127.0.0.1",
         });
     }
@@ -47,7 +47,7 @@ public sealed class TenantWebhookTests : IAsyncLifetime
         Assert.False(delivered.IsSignedWith(bobSecret));
         Assert.Single(delivered.Signature.Split(' '));
 
-        using (var rotated = await AccessTests.Send(_api.Client, HttpMethod.Post, "/api/v1/webhooks/secret/rotate", alice))
+        using (var rotated = await KeyedRequests.Send(_api.Client, HttpMethod.Post, "/api/v1/webhooks/secret/rotate", alice))
         {
             var secrets = JsonDocument.Parse(await rotated.Content.ReadAsStringAsync()).RootElement;
             var second = secrets.GetProperty("secret").GetString()!;
@@ -64,20 +64,16 @@ public sealed class TenantWebhookTests : IAsyncLifetime
         }
 
         // Without a tenant there is no tenant secret: the keyless mode's secret is the operator's configuration.
-        using var admin = await AccessTests.Send(_api.Client, HttpMethod.Get, "/api/v1/webhooks/secret", AccessTests.AdminKey);
+        using var admin = await KeyedRequests.Send(_api.Client, HttpMethod.Get, "/api/v1/webhooks/secret", KeyedRequests.AdminKey);
         Assert.Equal(HttpStatusCode.NotFound, admin.StatusCode);
     }
 
-    private async Task<string> CreateKeyAsync(string tenant)
-    {
-        using var response = await AccessTests.Send(_api.Client, HttpMethod.Post, "/api/v1/admin/keys", AccessTests.AdminKey, $$"""{"name": "{{tenant}}", "tenant": "{{tenant}}"}""");
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("key").GetString()!;
-    }
+    private async Task<string> CreateKeyAsync(string tenant) =>
+        (await KeyedRequests.CreateKeyAsync(_api.Client, $$"""{"name": "{{tenant}}", "tenant": "{{tenant}}"}""")).Key;
 
     private async Task<string> SubmitAsync(string key, string prompt)
     {
-        using var response = await AccessTests.Send(_api.Client, HttpMethod.Post, "/api/v1/music/prompt2instrumental", key,
+        using var response = await KeyedRequests.Send(_api.Client, HttpMethod.Post, "/api/v1/music/prompt2instrumental", key,
             $$"""{"prompt": "{{prompt}}", "duration": 10, "seed": 3, "callback_url": "{{_receiver.Url}}"}""");
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, text);
@@ -86,7 +82,7 @@ public sealed class TenantWebhookTests : IAsyncLifetime
 
     private async Task<JsonElement> GetJsonAsync(string path, string key)
     {
-        using var response = await AccessTests.Send(_api.Client, HttpMethod.Get, path, key);
+        using var response = await KeyedRequests.Send(_api.Client, HttpMethod.Get, path, key);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         return JsonDocument.Parse(text).RootElement.Clone();

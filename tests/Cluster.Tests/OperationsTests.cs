@@ -50,6 +50,7 @@ public sealed partial class OperationsTests(ITestOutputHelper output) : IAsyncLi
             Assert.Equal(0, scrape.Value("audiomusic_queue_depth"));
             Assert.Equal(10_000, scrape.Value("audiomusic_queue_capacity"));
             Assert.Equal(1, scrape.Value("audiomusic_devices", ("device_kind", "cpu"), ("state", "idle")));
+            Assert.Contains(scrape.Names, n => n == "audiomusic_device_memory_in_use_bytes");
             Assert.Equal(0, scrape.Value("audiomusic_sse_subscribers", ("stream", "job")));
             Assert.Contains(scrape.Names, n => n.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal));
             Assert.Contains(scrape.Names, n => n.StartsWith("orleans_", StringComparison.Ordinal));

@@ -77,7 +77,10 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
 
     private string State => _draining ? "draining" : _running is null ? "idle" : "busy";
 
-    private void ReportState() => ClusterGauges.Report(Key, _registration.Kind, State, _registration.MemoryBudgetBytes);
+    // What the running attempt takes of the budget, by its engine's own estimate (the figure admission trusted).
+    private long _memoryInUse;
+
+    private void ReportState() => ClusterGauges.Report(Key, _registration.Kind, State, _registration.MemoryBudgetBytes, _running is null ? 0 : _memoryInUse);
 
     public async Task Start()
     {
@@ -179,6 +182,7 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
         }
         using var running = new RunningAttempt(lease);
         _running = running;
+        _memoryInUse = engine.EstimateMemoryBytes(lease.Request, _device);
         ReportState();
         using var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = lease.JobId, ["Attempt"] = lease.Attempt, ["Device"] = Key });
         using var span = JobSpans.StartAttempt(lease, Key, engine.Name);

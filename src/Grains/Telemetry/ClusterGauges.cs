@@ -7,7 +7,7 @@ namespace AudioMusic.Grains.Telemetry;
 
 /// <summary>Gauges read when a collector asks: the queue's depth and capacity (from this silo's copy of the queue,
 /// at most half a second old; every silo reports the same cluster-wide value, so dashboards take the max), and this
-/// silo's devices by state with their memory budgets.</summary>
+/// silo's devices by state with their memory budgets and what the running attempt takes of them.</summary>
 public sealed class ClusterGauges : ILifecycleParticipant<ISiloLifecycle>
 {
     private static readonly ConcurrentDictionary<string, DeviceReading> Devices = new(StringComparer.Ordinal);
@@ -29,6 +29,9 @@ public sealed class ClusterGauges : ILifecycleParticipant<ISiloLifecycle>
         AudioMusicTelemetry.Meter.CreateObservableGauge("audiomusic.device.memory_budget",
             () => Devices.Select(d => new Measurement<long>(d.Value.MemoryBudgetBytes, new("device", d.Key), new("device_kind", d.Value.Kind))),
             "By", "Memory each device may give one attempt (what admission checks a job's estimate against).");
+        AudioMusicTelemetry.Meter.CreateObservableGauge("audiomusic.device.memory_in_use",
+            () => Devices.Select(d => new Measurement<long>(d.Value.MemoryInUseBytes, new("device", d.Key), new("device_kind", d.Value.Kind))),
+            "By", "Memory the attempt running on each device takes, by its engine's estimate (0 when idle): in use against the budget.");
     }
 
     public ClusterGauges(QueuePositionCache queue, IOptions<QueueOptions> options)
@@ -38,8 +41,8 @@ public sealed class ClusterGauges : ILifecycleParticipant<ISiloLifecycle>
     }
 
     /// <summary>A device's state changed (or it started): the gauges show it from the next collection.</summary>
-    public static void Report(string deviceKey, string kind, string state, long memoryBudgetBytes) =>
-        Devices[deviceKey] = new DeviceReading(kind, state, memoryBudgetBytes);
+    public static void Report(string deviceKey, string kind, string state, long memoryBudgetBytes, long memoryInUseBytes) =>
+        Devices[deviceKey] = new DeviceReading(kind, state, memoryBudgetBytes, memoryInUseBytes);
 
     public static void Forget(string deviceKey) => Devices.TryRemove(deviceKey, out _);
 
@@ -48,5 +51,5 @@ public sealed class ClusterGauges : ILifecycleParticipant<ISiloLifecycle>
     {
     }
 
-    private sealed record DeviceReading(string Kind, string State, long MemoryBudgetBytes);
+    private sealed record DeviceReading(string Kind, string State, long MemoryBudgetBytes, long MemoryInUseBytes);
 }
