@@ -4,7 +4,9 @@ using Orleans.Runtime;
 
 namespace AudioMusic.Api.Tests;
 
-/// <summary>The retry policy of reads, with failures made to order.</summary>
+/// <summary>The retry policy of reads, with failures made to order. Its tests race real timers against each other
+/// (an attempt of 2.2 s against a 2-s timeout), so they run with no other test class beside them.</summary>
+[Collection(RunsAlone.Name)]
 public sealed class ClusterReadsTests
 {
     private readonly ClusterReads _reads = new(TimeProvider.System, TimeSpan.FromSeconds(2));

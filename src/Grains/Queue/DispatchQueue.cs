@@ -4,8 +4,9 @@ namespace AudioMusic.Grains.Queue;
 /// order they came in: a job's sequence is one <see cref="Round"/> after the later of the front of the line and the
 /// tenant's own previous job (start-time fair queuing, all tenants weighing the same). So a tenant with 500 jobs
 /// waiting holds one place in each round, and another tenant's new job lands in the next round, behind at most one job
-/// of each tenant already there: among the next few to start. One order serves dispatch, positions and ETAs alike; the sequences are stored with the jobs, so a rebuilt
-/// queue has the same order. Without tenants (keys off) every job is the same tenant's: first come, first served.</summary>
+/// of each tenant already there: among the next few to start. One order serves dispatch, positions and ETAs alike;
+/// the sequences are stored with the jobs, so a rebuilt queue has the same order. Without tenants (keys off) every job
+/// is the same tenant's: first come, first served.</summary>
 public sealed class DispatchQueue
 {
     /// <summary>The distance between one tenant's consecutive jobs; the tenants sharing a round fit between.</summary>
