@@ -1,4 +1,3 @@
-using AudioMusic.ApiHost.Resilience;
 using AudioMusic.Grains.Access;
 
 namespace AudioMusic.ApiHost.Access;
@@ -9,13 +8,11 @@ namespace AudioMusic.ApiHost.Access;
 public sealed class KeyRequestWindows
 {
     private readonly IGrainFactory _grains;
-    private readonly ClusterReads _reads;
     private readonly TimeProvider _time;
 
-    public KeyRequestWindows(IGrainFactory grains, ClusterReads reads, TimeProvider time)
+    public KeyRequestWindows(IGrainFactory grains, TimeProvider time)
     {
         _grains = grains;
-        _reads = reads;
         _time = time;
     }
 
@@ -24,7 +21,10 @@ public sealed class KeyRequestWindows
     public async Task<(bool Allowed, int Remaining, int ResetSeconds)> TakeAsync(string keyId, int perMinute, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
-        var decision = await _reads.RunAsync(() => _grains.GetGrain<IKeyRateGrain>(keyId).Take(now / 60, perMinute), cancellationToken);
+        // One call, not a retried read: Take counts, and a request sent twice would be counted twice. A failure is the
+        // API's usual 503 with Retry-After (the cluster is unreachable), and nothing was done.
+        cancellationToken.ThrowIfCancellationRequested();
+        var decision = await _grains.GetGrain<IKeyRateGrain>(keyId).Take(now / 60, perMinute);
         return (decision.Allowed, decision.Remaining, (int)(60 - now % 60));
     }
 }
