@@ -17,6 +17,8 @@ have_lib 'libvorbisenc.so.2 ' || missing+=(libvorbisenc2)
 have_lib 'libespeak-ng.so.1 ' || missing+=(libespeak-ng1)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The studio's browser tests (tests/Studio.Tests) drive the distribution's chromium; Playwright never downloads one.
+command -v chromium >/dev/null 2>&1 || [[ -n "${AUDIOMUSIC_CHROMIUM:-}" ]] || missing+=(chromium)
 if ((${#missing[@]} > 0)); then
   if [[ "$(id -u)" -eq 0 ]]; then
     echo "test.sh: installing ${missing[*]}" >&2

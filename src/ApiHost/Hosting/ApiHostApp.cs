@@ -75,6 +75,7 @@ public static class ApiHostApp
         app.UseExceptionHandler(error => error.Run(WriteUnhandledProblemAsync));
         app.UseStatusCodePages(WriteStatusProblemAsync);
         app.UseApiAccess();
+        Studio.StudioRoutes.Map(app, configuration);
         app.MapControllers();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", o => o.WithTitle("AudioMusic V2 API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
