@@ -17,6 +17,8 @@ have_lib 'libvorbisenc.so.2 ' || missing+=(libvorbisenc2)
 have_lib 'libespeak-ng.so.1 ' || missing+=(libespeak-ng1)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The client examples run in the suite (tests/Examples.Tests): examples/python on python3, examples/node on node (npm's).
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 # The studio's browser tests (tests/Studio.Tests) drive the distribution's chromium; Playwright never downloads one.
 command -v chromium >/dev/null 2>&1 || [[ -n "${AUDIOMUSIC_CHROMIUM:-}" ]] || missing+=(chromium)
 if ((${#missing[@]} > 0)); then

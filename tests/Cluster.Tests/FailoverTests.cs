@@ -94,7 +94,7 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
     }
 
     [SkippableFact]
-    public async Task The_api_host_started_before_any_silo_becomes_ready_when_one_joins_and_shows_the_cluster_to_operators()
+    public async Task The_api_host_started_before_any_silo_becomes_ready_when_one_joins_and_shows_the_cluster_to_operators_and_the_studio()
     {
         database.RequireDatabase();
         // Its own database: the failover test's cluster must not be mistaken for this one's.
@@ -128,6 +128,12 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
             Assert.Contains(scrape.Names, n => n.StartsWith("orleans_", StringComparison.Ordinal));
             Assert.Contains(PrometheusText.Parse(await rig.Http.GetStringAsync("/metrics")).Names,
                 n => n.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal));
+
+            // The studio is served by a client-mode host too, from the files embedded in it.
+            using var studio = await rig.Http.GetAsync("/studio/");
+            Assert.Equal(System.Net.HttpStatusCode.OK, studio.StatusCode);
+            Assert.Contains("<script type=\"module\" src=\"js/app.js\">", await studio.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains("export async function call", await rig.Http.GetStringAsync("/studio/js/api.js"), StringComparison.Ordinal);
         }
         catch
         {

@@ -1,11 +1,12 @@
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace AudioMusic.Studio.Tests;
 
 /// <summary>What the page is made of and who can use it: its weight, labels on every control, keyboard use, a 360 px
 /// screen, both colour schemes, and the screenshots the README shows.</summary>
 [Collection(StudioCollection.Name)]
-public sealed class PageQualityTests(StudioFixture fixture)
+public sealed class PageQualityTests(StudioFixture fixture, ITestOutputHelper output)
 {
     private const int MaxPageBytes = 200 * 1024;
 
@@ -24,6 +25,9 @@ public sealed class PageQualityTests(StudioFixture fixture)
         Assert.Contains("/studio/js/player.js", files.Keys);
         Assert.True(files.Values.Sum() < MaxPageBytes, $"the studio's files weigh {files.Values.Sum()} bytes");
         Assert.DoesNotContain(0L, files.Values);
+        // Printed, not asserted (timings belong in benchmarks): docs/benchmarks.md records them.
+        var paint = await page.EvaluateAsync<double>("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1");
+        output.WriteLine($"studio: {files.Count} files, {files.Values.Sum()} bytes; first contentful paint {paint:F0} ms");
 
         var unlabelled = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('input, select, textarea, button, canvas[tabindex]')]
