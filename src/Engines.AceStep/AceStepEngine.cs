@@ -180,6 +180,9 @@ public sealed class AceStepEngine : IMusicEngine, IDisposable
             ? new AceStepComponents(_layout, torch.device(DeviceType.CUDA, device.Index), ScalarType.BFloat16)
             : new AceStepComponents(_layout, torch.CPU, ScalarType.Float32));
 
+    /// <summary>Why libtorch cannot be used in this process, or null when it can (probed once).</summary>
+    public static string? NativeLibraryProblem => NativeProblem.Value;
+
     private static string? ProbeNativeLibrary()
     {
         try
@@ -189,7 +192,9 @@ public sealed class AceStepEngine : IMusicEngine, IDisposable
         }
         catch (Exception ex) when (ex is TypeInitializationException or NotSupportedException or DllNotFoundException)
         {
-            return $"TorchSharp's native library could not be loaded: {ex.GetBaseException().Message}";
+            // The usual cause: a build without libtorch (the API host builds without it unless asked).
+            return "TorchSharp's native library (libtorch) could not be loaded; build the host with -p:TorchBackend=cpu " +
+                $"or -p:TorchBackend=cuda (docs/engine-acestep.md): {ex.GetBaseException().Message}";
         }
     }
 }

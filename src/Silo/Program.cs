@@ -1,7 +1,7 @@
 using AudioMusic.Grains.Hosting;
 using AudioMusic.Grains.Telemetry;
 using OpenTelemetry.Metrics;
-using AudioMusic.Silo;
+using AudioMusic.Engines.AceStep;
 using AudioMusic.Silo.Commands;
 using AudioMusic.Storage.Migrations;
 using Microsoft.Extensions.Configuration;

@@ -4,6 +4,7 @@ using AudioMusic.ApiHost.OpenApi;
 using AudioMusic.ApiHost.Submission;
 using AudioMusic.Contracts;
 using AudioMusic.Domain;
+using AudioMusic.Engines.AceStep;
 using AudioMusic.Grains.Hosting;
 using AudioMusic.Grains.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
@@ -42,7 +43,12 @@ public static class ApiHostApp
         else
         {
             EmbeddedPorts.ChooseFreePortsUnlessSet(configuration);
-            builder.UseOrleans(silo => silo.AddAudioMusic(configuration));
+            builder.UseOrleans(silo =>
+            {
+                silo.AddAudioMusic(configuration);
+                // The neural engine exactly as a standalone silo offers it (Engines:AceStep:*, Devices:UseCuda).
+                silo.Services.AddAceStepEngines(configuration);
+            });
         }
 
         builder.Services.AddControllers(o => o.Filters.Add<Json.Utf8BodyFilter>())

@@ -16,6 +16,11 @@ namespace AudioMusic.Audio.Codecs;
 public sealed class FlacEncoder : IAudioEncoder
 {
     public const int BlockSize = 4096;
+
+    /// <summary>Blocks per unit of parallel work: about 2.7 s of 48 kHz audio, enough to keep a core busy for a few
+    /// milliseconds and few enough that a window of them stays small.</summary>
+    private const int ChunkBlocks = 32;
+    private const int ChunkFrames = BlockSize * ChunkBlocks;
     private const int MaxChannels = 8;
     private const int StreamInfoLength = 34;
     private const byte LastVorbisCommentBlock = 0x80 | 4;
@@ -51,53 +56,33 @@ public sealed class FlacEncoder : IAudioEncoder
         stream.Write(blockHeader);
         stream.Write(comments);
 
-        var channels = audio.ChannelCount;
-        var block = Enumerable.Range(0, channels).Select(_ => new int[BlockSize]).ToArray();
-        var interleaved = new short[BlockSize * channels];
-        var frames = new FrameEncoder(channels, audio.SampleRate, PcmQuantizer.BitsPerSample, BlockSize);
+        // Frames are independent of each other: runs of ChunkBlocks blocks are encoded on every core, a window of them
+        // at a time, and written in order. Only the MD5 of the samples is sequential, and it is cheap.
+        var chunks = (audio.Frames + ChunkFrames - 1) / ChunkFrames;
+        var window = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, chunks));
+        var workers = Enumerable.Range(0, window).Select(_ => new ChunkEncoder(audio.ChannelCount, audio.SampleRate)).ToArray();
+        var encoded = new EncodedChunk[window];
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var minFrame = int.MaxValue;
         var maxFrame = 0;
-        long frameNumber = 0;
-        for (var start = 0; start < audio.Frames; start += BlockSize)
+        for (var first = 0; first < chunks; first += window)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var length = Math.Min(BlockSize, audio.Frames - start);
-            for (var c = 0; c < channels; c++)
+            var count = Math.Min(window, chunks - first);
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = window },
+                k => encoded[k] = workers[k].Encode(audio, first + k, cancellationToken));
+            for (var k = 0; k < count; k++)
             {
-                PcmQuantizer.Quantize(audio.Channels[c].AsSpan(start, length), block[c].AsSpan(0, length));
+                var chunk = encoded[k];
+                stream.Write(chunk.Frames);
+                md5.AppendData(chunk.Pcm);
+                minFrame = Math.Min(minFrame, chunk.MinFrame);
+                maxFrame = Math.Max(maxFrame, chunk.MaxFrame);
             }
-            AppendToChecksum(md5, block, length, interleaved);
-
-            var frame = frames.Encode(block, length, frameNumber++);
-            stream.Write(frame);
-            minFrame = Math.Min(minFrame, frame.Length);
-            maxFrame = Math.Max(maxFrame, frame.Length);
         }
-
-        BuildStreamInfo(streamInfo, audio, md5.GetHashAndReset(), frameNumber == 0 ? 0 : minFrame, maxFrame);
+        var frameCount = (audio.Frames + BlockSize - 1) / BlockSize;
+        BuildStreamInfo(streamInfo, audio, md5.GetHashAndReset(), frameCount == 0 ? 0 : minFrame, maxFrame);
         sink.Patch(4, streamInfo);
         sink.Complete();
-    }
-
-    /// <summary>STREAMINFO's MD5 covers the samples interleaved as little-endian 16-bit integers.</summary>
-    private static void AppendToChecksum(IncrementalHash md5, int[][] block, int length, short[] interleaved)
-    {
-        var channels = block.Length;
-        for (var c = 0; c < channels; c++)
-        {
-            var source = block[c];
-            for (var i = 0; i < length; i++)
-            {
-                interleaved[(i * channels) + c] = (short)source[i];
-            }
-        }
-        var span = interleaved.AsSpan(0, length * channels);
-        if (!BitConverter.IsLittleEndian)
-        {
-            BinaryPrimitives.ReverseEndianness(span, span);
-        }
-        md5.AppendData(MemoryMarshal.AsBytes(span));
     }
 
     /// <summary>The metadata block header (type 0; the comments block is the last) and the 34-byte STREAMINFO body.</summary>
@@ -126,5 +111,50 @@ public sealed class FlacEncoder : IAudioEncoder
         destination[0] = (byte)(value >> 16);
         destination[1] = (byte)(value >> 8);
         destination[2] = (byte)value;
+    }
+
+    /// <summary>A run of encoded frames, the frames' size range, and the run's samples as STREAMINFO's MD5 covers them
+    /// (interleaved little-endian 16-bit integers).</summary>
+    private sealed record EncodedChunk(byte[] Frames, byte[] Pcm, int MinFrame, int MaxFrame);
+
+    /// <summary>One worker's buffers: it encodes chunk after chunk, allocating only each chunk's output.</summary>
+    private sealed class ChunkEncoder(int channels, int sampleRate)
+    {
+        private readonly int[][] _block = Enumerable.Range(0, channels).Select(_ => new int[BlockSize]).ToArray();
+        private readonly FrameEncoder _frames = new(channels, sampleRate, PcmQuantizer.BitsPerSample, BlockSize);
+
+        public EncodedChunk Encode(AudioBuffer audio, int chunk, CancellationToken cancellationToken)
+        {
+            var start = chunk * ChunkFrames;
+            var frames = Math.Min(ChunkFrames, audio.Frames - start);
+            var pcm = new byte[frames * channels * sizeof(short)];
+            var samples = MemoryMarshal.Cast<byte, short>(pcm.AsSpan());
+            using var output = new MemoryStream(frames * channels);
+            var minFrame = int.MaxValue;
+            var maxFrame = 0;
+            for (var offset = 0; offset < frames; offset += BlockSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var length = Math.Min(BlockSize, frames - offset);
+                for (var c = 0; c < channels; c++)
+                {
+                    var block = _block[c];
+                    PcmQuantizer.Quantize(audio.Channels[c].AsSpan(start + offset, length), block.AsSpan(0, length));
+                    for (var i = 0; i < length; i++)
+                    {
+                        samples[((offset + i) * channels) + c] = (short)block[i];
+                    }
+                }
+                var frame = _frames.Encode(_block, length, ((long)chunk * ChunkBlocks) + (offset / BlockSize));
+                output.Write(frame);
+                minFrame = Math.Min(minFrame, frame.Length);
+                maxFrame = Math.Max(maxFrame, frame.Length);
+            }
+            if (!BitConverter.IsLittleEndian)
+            {
+                BinaryPrimitives.ReverseEndianness(samples, samples);
+            }
+            return new EncodedChunk(output.ToArray(), pcm, minFrame, maxFrame);
+        }
     }
 }

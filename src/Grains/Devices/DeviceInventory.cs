@@ -3,12 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace AudioMusic.Grains.Devices;
 
-/// <summary>Finds accelerators (GPUs) on this machine; the neural engine project provides one through TorchSharp.</summary>
-public interface IAcceleratorDiscovery
-{
-    IReadOnlyList<DeviceDescriptor> Discover();
-}
-
 /// <summary>The compute devices of this silo: the configured CPU workers plus discovered GPUs.</summary>
 public sealed class DeviceInventory
 {

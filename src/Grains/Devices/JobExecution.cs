@@ -40,45 +40,47 @@ public sealed class JobExecution
         for (var i = 0; i < result.Variations.Count; i++)
         {
             var variation = result.Variations[i];
-            // Measuring runs beside encoding: on a machine with a core to spare it adds nothing to the job's time.
+            var index = i;
+            var options = new EncodingOptions(Tags: new AudioTags(job.Request.DisplayName, variation.Seed, result.Resolved.Model));
+            // Everything made from the finished audio is independent of everything else, so it all runs at once and the
+            // attempt takes as long as the longest piece on a machine with cores to spare: the measurement, each
+            // format, the waveform (players ask for it first) and each stem.
             var analysis = Task.Run(() =>
             {
                 using var span = AudioMusicTelemetry.Source.StartActivity("analyze");
                 return AudioAnalyzer.Analyze(variation.Audio, cancellationToken);
             }, cancellationToken);
-            var options = new EncodingOptions(Tags: new AudioTags(job.Request.DisplayName, variation.Seed, result.Resolved.Model));
-            var files = new List<StoredArtifact>();
-            foreach (var format in formats)
+            var files = formats.Select(format => Task.Run(() => EncodeAndStoreAsync(EncoderFor(format), variation.Audio, options,
+                ArtifactKeys.For(job.JobId, attempt, index, format.FileExtension()), cancellationToken), cancellationToken)).ToArray();
+            var master = ArtifactKeys.For(job.JobId, attempt, index, AudioFormat.Flac.FileExtension());
+            var waveform = Task.Run(async () =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var encoder = _encoders.Get(format)
-                    ?? throw new InvalidOperationException($"format {format.ToWire()} became unavailable on this node: {_encoders.WhyUnavailable(format)}");
-                files.Add(await EncodeAndStoreAsync(encoder, variation.Audio, options, ArtifactKeys.For(job.JobId, attempt, i, format.FileExtension()), cancellationToken)
-                    .ConfigureAwait(false));
-            }
-            // The waveform at the default resolution is made now, from the audio in memory: players ask for it first.
-            var master = files.First(f => f.Format == AudioFormat.Flac).Key;
-            using var waveform = AudioMusicTelemetry.Source.StartActivity("waveform");
-            await _waveforms.StoreAsync(variation.Audio, WaveformPeaks.DefaultPoints, Waveforms.WaveformGrain.KeyFor(master, WaveformPeaks.DefaultPoints), cancellationToken)
-                .ConfigureAwait(false);
+                using var span = AudioMusicTelemetry.Source.StartActivity("waveform");
+                await _waveforms.StoreAsync(variation.Audio, WaveformPeaks.DefaultPoints, Waveforms.WaveformGrain.KeyFor(master, WaveformPeaks.DefaultPoints),
+                    cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
             // Stems are kept as FLAC masters only; any other format of them is made on request, like the mix's.
-            var stems = new List<StemAudio>();
-            foreach (var (name, stem) in variation.Stems ?? new Dictionary<string, Audio.AudioBuffer>())
-            {
-                var key = ArtifactKeys.ForStem(job.JobId, attempt, i, name, AudioFormat.Flac.FileExtension());
-                stems.Add(new StemAudio(name, await EncodeAndStoreAsync(_encoders.Get(AudioFormat.Flac)!, stem, options, key, cancellationToken).ConfigureAwait(false)));
-            }
+            var stems = (variation.Stems ?? new Dictionary<string, Audio.AudioBuffer>()).Select(stem => Task.Run(async () => new StemAudio(stem.Key,
+                await EncodeAndStoreAsync(EncoderFor(AudioFormat.Flac), stem.Value, options,
+                    ArtifactKeys.ForStem(job.JobId, attempt, index, stem.Key, AudioFormat.Flac.FileExtension()), cancellationToken).ConfigureAwait(false)),
+                cancellationToken)).ToArray();
+            await Task.WhenAll([analysis, waveform, .. files, .. stems]).ConfigureAwait(false);
+
             var lyrics = variation.Lyrics.Count > 0 ? Lrc.Format(variation.Lyrics) : null;
-            audio.Add(new JobAudio(i, variation.Seed, variation.Audio.DurationSeconds, variation.Audio.SampleRate, variation.Audio.ChannelCount, files, lyrics)
+            audio.Add(new JobAudio(i, variation.Seed, variation.Audio.DurationSeconds, variation.Audio.SampleRate, variation.Audio.ChannelCount,
+                files.Select(f => f.Result).ToList(), lyrics)
             {
                 Lyrics = variation.Lyrics,
-                Analysis = await analysis.ConfigureAwait(false),
-                Stems = stems,
+                Analysis = analysis.Result,
+                Stems = stems.Select(s => s.Result).ToList(),
             });
             progress.Report(new EngineProgress(EngineShare + (1 - EngineShare) * (i + 1) / result.Variations.Count, "encoding"));
         }
         return new JobResult(result.Resolved, audio);
     }
+
+    private IAudioEncoder EncoderFor(AudioFormat format) => _encoders.Get(format)
+        ?? throw new InvalidOperationException($"format {format.ToWire()} became unavailable on this node: {_encoders.WhyUnavailable(format)}");
 
     /// <summary>The attempt is part of <paramref name="key"/>: a stale attempt that finishes late can never overwrite the
     /// winner's audio.</summary>

@@ -1,14 +1,13 @@
-using AudioMusic.Engines;
-using AudioMusic.Engines.AceStep;
-using AudioMusic.Grains.Devices;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace AudioMusic.Silo;
+namespace AudioMusic.Engines.AceStep;
 
-/// <summary>Adds the ACE-Step engines to a silo: one per model found under <c>Engines:AceStep:WeightsDirectory</c>.
-/// Without weights the turbo engine is still registered, reporting why it cannot run, so that every silo knows the
-/// name and a request for it gets a clear 400 at submit instead of "unknown engine".</summary>
+/// <summary>Adds the ACE-Step engines to a silo, the standalone one and the API host's embedded one alike: one per model
+/// found under <c>Engines:AceStep:WeightsDirectory</c>. Without weights the turbo engine is still registered, reporting
+/// why it cannot run, so that every silo knows the name and a request for it gets a clear 400 at submit instead of
+/// "unknown engine". Also offers TorchSharp's CUDA devices to the inventory (used when <c>Devices:UseCuda</c> is on).</summary>
 public static class AceStepHosting
 {
     public const string Section = "Engines:AceStep";
@@ -37,8 +36,17 @@ public static class AceStepHosting
         return services;
     }
 
-    private sealed class TorchAcceleratorDiscovery : IAcceleratorDiscovery
+    private sealed class TorchAcceleratorDiscovery(ILogger<TorchAcceleratorDiscovery> logger) : IAcceleratorDiscovery
     {
-        public IReadOnlyList<DeviceDescriptor> Discover() => TorchDevices.Discover();
+        public IReadOnlyList<DeviceDescriptor> Discover()
+        {
+            if (AceStepEngine.NativeLibraryProblem is { } problem)
+            {
+                // No libtorch in this build (or it cannot load): no GPU can be offered. The engine lists the same reason.
+                logger.LogWarning("Devices:UseCuda is on, but no CUDA device can be offered: {Problem}", problem);
+                return [];
+            }
+            return TorchDevices.Discover();
+        }
     }
 }

@@ -1,0 +1,8 @@
+namespace AudioMusic.Engines;
+
+/// <summary>Finds accelerators (GPUs) on this machine. An engine that can use them provides one (ACE-Step does, through
+/// TorchSharp); the silo's device inventory offers what it finds when <c>Devices:UseCuda</c> is on.</summary>
+public interface IAcceleratorDiscovery
+{
+    IReadOnlyList<DeviceDescriptor> Discover();
+}
