@@ -18,19 +18,10 @@ public static class Spectrum
     public static double[] Magnitudes(ReadOnlySpan<float> signal, int start, int size, double[]? window = null)
     {
         window ??= Hann(size);
-        var real = new double[size];
-        var imaginary = new double[size];
-        for (var i = 0; i < size; i++)
-        {
-            var index = start + i;
-            real[i] = index >= 0 && index < signal.Length ? signal[index] * window[i] : 0;
-        }
-        Fft.Transform(real, imaginary);
+        var frame = new double[size];
         var magnitudes = new double[(size / 2) + 1];
-        for (var k = 0; k < magnitudes.Length; k++)
-        {
-            magnitudes[k] = Math.Sqrt((real[k] * real[k]) + (imaginary[k] * imaginary[k]));
-        }
+        Windowed(signal, start, window, frame);
+        Transform(frame, magnitudes);
         return magnitudes;
     }
 
@@ -38,13 +29,42 @@ public static class Spectrum
     public static double[][] Spectrogram(ReadOnlySpan<float> signal, int size, int hop)
     {
         var window = Hann(size);
+        var frame = new double[size];
         var frames = (signal.Length / hop) + 1;
         var result = new double[frames][];
         for (var f = 0; f < frames; f++)
         {
-            result[f] = Magnitudes(signal, (f * hop) - (size / 2), size, window);
+            result[f] = new double[(size / 2) + 1];
+            Windowed(signal, (f * hop) - (size / 2), window, frame);
+            Transform(frame, result[f]);
         }
         return result;
+    }
+
+    private static void Windowed(ReadOnlySpan<float> signal, int start, double[] window, double[] frame)
+    {
+        for (var i = 0; i < frame.Length; i++)
+        {
+            var index = start + i;
+            frame[i] = index >= 0 && index < signal.Length ? signal[index] * window[i] : 0;
+        }
+    }
+
+    /// <summary>Real frames go through <see cref="RealFft"/>; the tiniest (fewer than 4 samples) through the complex
+    /// transform.</summary>
+    private static void Transform(double[] frame, double[] magnitudes)
+    {
+        if (frame.Length >= 4)
+        {
+            RealFft.For(frame.Length).Magnitudes(frame, magnitudes);
+            return;
+        }
+        var imaginary = new double[frame.Length];
+        Fft.Transform(frame, imaginary);
+        for (var k = 0; k < magnitudes.Length; k++)
+        {
+            magnitudes[k] = Math.Sqrt((frame[k] * frame[k]) + (imaginary[k] * imaginary[k]));
+        }
     }
 
     /// <summary>The frequency of the strongest bin of the whole signal (largest power-of-two prefix, up to 2^16
