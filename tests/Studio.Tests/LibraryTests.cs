@@ -57,6 +57,27 @@ public sealed class LibraryTests(StudioFixture fixture)
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [SkippableFact]
+    public async Task A_shared_link_to_a_waiting_job_follows_it_until_it_can_be_played()
+    {
+        // One device: while a long job runs, the linked one waits in the queue.
+        var blocker = (await fixture.Server.SubmitAsync("prompt2instrumental", """{"prompt": "long blocker", "duration": 600, "batch_size": 4, "seed": 12}"""))
+            .GetProperty("id").GetString()!;
+        var waiting = (await fixture.Server.SubmitAsync("prompt2instrumental", """{"prompt": "waits its turn", "duration": 10, "seed": 13, "display_name": "Waiting"}"""))
+            .GetProperty("id").GetString()!;
+        var (page, _) = await fixture.Browser.NewPageAsync();
+        await StudioPage.OpenAsync(page, fixture.Address, $"/studio/?job={waiting}");
+
+        await page.Locator("#watch-status").Filter(new() { HasText = "PENDING" }).WaitForAsync();
+        Assert.Equal("Waiting", await page.TextContentAsync("#watch-name"));
+        Assert.Contains("in the queue", await page.TextContentAsync("#watch-detail"), StringComparison.Ordinal);
+        using (await fixture.Server.Client.PostAsync($"/api/v1/music/jobs/{blocker}/cancel", null))
+        {
+        }
+        await page.Locator("#watch-status").Filter(new() { HasText = "COMPLETED" }).WaitForAsync();
+        await page.Locator(".output audio").WaitForAsync();
+    }
+
     private async Task<string> SubmitAsync(string route, string json)
     {
         var id = (await fixture.Server.SubmitAsync(route, json)).GetProperty("id").GetString()!;

@@ -1,5 +1,5 @@
 // The studio's entry point: wires the panels together, the key field and the colour theme.
-import { key, onUnauthorized } from './api.js';
+import { key, onUnauthorized, TERMINAL } from './api.js';
 import { setUpCreate, loadCatalogue } from './create.js';
 import { setUpWatch, watch } from './watch.js';
 import { setUpLibrary, startLibrary, refresh } from './library.js';
@@ -40,7 +40,13 @@ setUpWatch((job) => {
   if (job.status === 'COMPLETED' || shownJobId() === job.id) show(job.id, { focus: false });
 });
 setUpDetail(refresh);
-setUpLibrary((id) => show(id));
+setUpLibrary(openJob);
+
+/** Shows a job; one that is still queued or running is also followed in the "Now making" panel until it ends. */
+async function openJob(id, options) {
+  const job = await show(id, options);
+  if (job && !TERMINAL.has(job.status)) watch(job);
+}
 
 /** Loads everything that needs the API; runs again after a key is entered. */
 async function start() {
@@ -53,7 +59,7 @@ async function start() {
   }
   startLibrary(feed.signal);
   const selected = new URL(location.href).searchParams.get('job');
-  if (selected) show(selected, { focus: false });
+  if (selected) openJob(selected, { focus: false });
 }
 
 // Colour theme: the system's by default; the button cycles auto → light → dark and remembers the choice.

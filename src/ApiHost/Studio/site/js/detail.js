@@ -14,7 +14,7 @@ let changed = () => {};
 
 export const shownJobId = () => shown?.job.id ?? null;
 
-/** Opens job `id` (or closes the panel for null) and writes it into the URL. */
+/** Opens job `id` (or closes the panel for null) and writes it into the URL; resolves to the job, or null. */
 export async function show(id, { focus = true } = {}) {
   const url = new URL(location.href);
   if (id) url.searchParams.set('job', id);
@@ -26,7 +26,7 @@ export async function show(id, { focus = true } = {}) {
   errorText.hidden = true;
   if (!id) {
     panel.hidden = true;
-    return;
+    return null;
   }
   panel.hidden = false;
   try {
@@ -37,14 +37,16 @@ export async function show(id, { focus = true } = {}) {
       const cards = await Promise.all(job.outputs.map((output) => outputCard(job, output)));
       if (shown?.job.id !== id) {
         cards.forEach((c) => c.release());
-        return;
+        return job;
       }
       shown.releases = cards.map((c) => c.release);
       outputs.replaceChildren(...cards.map((c) => c.card));
     }
     if (focus) document.getElementById('detail-title').focus();
+    return job;
   } catch (e) {
     showError(e.message);
+    return null;
   }
 }
 
