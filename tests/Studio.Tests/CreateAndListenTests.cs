@@ -119,6 +119,30 @@ public sealed class CreateAndListenTests(StudioFixture fixture)
     }
 
     [SkippableFact]
+    public async Task The_webhook_fields_are_sent_and_their_errors_shown_where_they_belong()
+    {
+        var (page, _) = await fixture.Browser.NewPageAsync();
+        await StudioPage.OpenAsync(page, fixture.Address, "/studio/");
+        await page.FillAsync("#f-caption", "webhooked song");
+        await page.ClickAsync("#advanced summary");
+        await page.CheckAsync("input[name=webhook_events_filter][value=started]");
+        await page.ClickAsync("#generate-button");
+        var filterError = page.Locator("fieldset.events .field-error");
+        await filterError.WaitForAsync();
+        Assert.Contains("callback_url", await filterError.TextContentAsync(), StringComparison.Ordinal);
+
+        await page.FillAsync("#f-callback", "http://127.0.0.1/hook");
+        await page.ClickAsync("#generate-button");
+        var urlError = page.Locator("#error-f-callback");
+        await urlError.WaitForAsync();
+        using var response = await fixture.Server.PostJsonAsync("/api/v1/music/text2music",
+            """{"caption": "webhooked song", "callback_url": "http://127.0.0.1/hook", "webhook_events_filter": ["started"]}""");
+        var expected = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("callback_url")[0].GetString();
+        Assert.Equal(expected, await urlError.TextContentAsync());
+        Assert.Equal(0, await filterError.CountAsync());
+    }
+
+    [SkippableFact]
     public async Task Simple_mode_shows_the_plan_for_editing_and_generates_what_was_edited()
     {
         var (page, _) = await fixture.Browser.NewPageAsync();

@@ -19,7 +19,7 @@ const MODE_FIELDS = {
   simple: ['query', 'instrumental'],
 };
 const BASE_FIELDS = ['display_name', 'duration', 'bpm', 'keyscale', 'timesignature', 'vocal_language', 'seed', 'batch_size',
-  'format', 'model', 'inference_steps', 'guidance_scale', 'shift', 'stems'];
+  'format', 'model', 'inference_steps', 'guidance_scale', 'shift', 'stems', 'callback_url', 'webhook_events_filter'];
 const NUMBERS = new Set(['duration', 'bpm', 'tempo', 'seed', 'batch_size', 'inference_steps', 'guidance_scale', 'shift']);
 
 export const currentMode = () => form.ownerDocument.querySelector('input[name=mode]:checked').value;
@@ -43,6 +43,11 @@ export function applyMode() {
 function read(name, scope = form) {
   const input = scope.querySelector(`[name="${name === 'prompt' ? 'caption' : name}"]`);
   if (!input || input.closest('[hidden]')) return undefined;
+  if (input.type === 'checkbox' && input.value !== 'on') {
+    // A group of checkboxes is a list: the checked values, or not sent when none is checked.
+    const checked = [...scope.querySelectorAll(`[name="${name}"]:checked`)].map((box) => box.value);
+    return checked.length > 0 ? checked : undefined;
+  }
   if (input.type === 'checkbox') return input.checked ? true : undefined;
   const text = input.value.trim();
   if (text === '') return undefined;
