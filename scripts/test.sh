@@ -21,6 +21,8 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 # The studio's browser tests (tests/Studio.Tests) drive the distribution's chromium; Playwright never downloads one.
 command -v chromium >/dev/null 2>&1 || [[ -n "${AUDIOMUSIC_CHROMIUM:-}" ]] || missing+=(chromium)
+# A font for it to lay text out with (chromium only recommends one, and packages are installed without recommends).
+ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 if ((${#missing[@]} > 0)); then
   if [[ "$(id -u)" -eq 0 ]]; then
     echo "test.sh: installing ${missing[*]}" >&2
