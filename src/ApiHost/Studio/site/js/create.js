@@ -51,7 +51,7 @@ function read(name, scope = form) {
   if (input.type === 'checkbox') return input.checked ? true : undefined;
   const text = input.value.trim();
   if (text === '') return undefined;
-  if (NUMBERS.has(name) && text !== '' && Number.isFinite(Number(text))) return Number(text);
+  if (NUMBERS.has(name) && Number.isFinite(Number(text))) return Number(text);
   return text;
 }
 
@@ -78,9 +78,11 @@ export function request() {
       body.instrumental = true;
     }
     if (!body.display_name) body.display_name = read('query').slice(0, 200);
+    // What the planner chose and the form does not show goes along as planned.
     delete body.vocal_language;
-    const planned = planSection.dataset.language;
-    if (planned && plannedTask !== 'prompt2instrumental') body.vocal_language = planned;
+    const { language, preset } = planSection.dataset;
+    if (language && plannedTask !== 'prompt2instrumental') body.vocal_language = language;
+    if (preset) body.genre_preset = preset;
     return { route: plannedTask, body };
   }
   return { route: ROUTES[mode], body: { ...collect(MODE_FIELDS[mode]), ...collect(BASE_FIELDS) } };
@@ -97,6 +99,7 @@ async function plan() {
     plannedTask = planned.task;
     planSection.hidden = false;
     planSection.dataset.language = planned.vocal_language || '';
+    planSection.dataset.preset = planned.genre_preset || '';
     document.getElementById('p-caption').value = planned.caption ?? '';
     document.getElementById('p-lyrics').value = planned.lyrics ?? '';
     document.getElementById('p-lyrics').closest('.field').hidden = planned.task === 'prompt2instrumental';
