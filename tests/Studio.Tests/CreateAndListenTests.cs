@@ -176,6 +176,10 @@ public sealed class CreateAndListenTests(StudioFixture fixture)
         Assert.Equal("G major", job.GetProperty("resolved").GetProperty("keyscale").GetString());
         Assert.Equal(14, job.GetProperty("audio_duration").GetDouble(), 0.5);
         Assert.Equal(11, job.GetProperty("actual_seeds")[0].GetInt32());
+        using var planned = await fixture.Server.PostJsonAsync("/api/v1/music/simple/plan", """{"query": "a happy country song about a road trip", "seed": 11}""");
+        var preset = JsonDocument.Parse(await planned.Content.ReadAsStringAsync()).RootElement.GetProperty("request").GetProperty("genre_preset").GetString();
+        Assert.NotNull(preset);
+        Assert.Equal(preset, parameters.GetProperty("genre_preset").GetString(), ignoreCase: true);
     }
 
     private static async Task<string> WaitForJobInUrlAsync(IPage page)
