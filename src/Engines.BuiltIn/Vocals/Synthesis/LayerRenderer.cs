@@ -17,7 +17,6 @@ internal sealed class LayerRenderer
     private const double JitterDepth = 0.004;
     private const double ShimmerDepth = 0.04;
     private const double SilenceThreshold = 1e-4;
-    private const double NasalPoleHz = 270;
     private const double VibratoDelaySeconds = 0.2;
     private const double VibratoRampSeconds = 0.3;
 
@@ -66,7 +65,7 @@ internal sealed class LayerRenderer
         _pitchStep = 1 - Math.Exp(-_blockSeconds / 0.01);
         // Brightness sets the corner of the spectral-tilt low-pass: 1 kHz (dark) to 12 kHz (bright).
         _brightCutoffHz = 1000 * Math.Pow(12, Math.Clamp(voice.Brightness, 0, 1));
-        _nasalPole = ResonatorCoefficients.Resonance(NasalPoleHz * layer.F1Scale, 100, sampleRate);
+        _nasalPole = ResonatorCoefficients.Resonance(ArticulationTargets.NasalPoleHz * layer.F1Scale, 100, sampleRate);
         _band = BandPassCoefficients.For(NoiseShape.None.CentreHz, NoiseShape.None.BandwidthHz, sampleRate);
     }
 
@@ -90,7 +89,7 @@ internal sealed class LayerRenderer
             {
                 continue;
             }
-            var target = active ? TargetsFor(segments[segmentIndex], time) : Targets.Silence;
+            var target = active ? ArticulationTargets.For(_timeline, segments[segmentIndex], time) : SegmentTarget.Silence;
             if (silent)
             {
                 StartFromSilence(target);
@@ -105,102 +104,6 @@ internal sealed class LayerRenderer
         }
     }
 
-    private readonly record struct Targets(
-        double Voicing, double Aspiration, double Frication, FormantSet Formants, double Zero, NoiseShape Noise,
-        bool Spoken)
-    {
-        public static readonly Targets Silence = new(0, 0, 0, default, NasalPoleHz, NoiseShape.None, false);
-    }
-
-    private Targets TargetsFor(VocalSegment segment, double time)
-    {
-        var note = _timeline.Notes[segment.NoteIndex];
-        var phoneme = segment.Phoneme;
-        // Rap consonants are louder relative to the vowel: that is what "crisp" delivery means acoustically.
-        var crisp = note.Spoken ? 1.4 : 1.0;
-        double voicing = 0, aspiration = 0, frication = 0;
-        var formants = phoneme.Target;
-        var zero = NasalPoleHz;
-        switch (segment.Kind)
-        {
-            case SegmentKind.Vowel:
-                voicing = 1;
-                formants = VowelFormants(segment, note, time);
-                break;
-            case SegmentKind.Sonorant:
-                // Sonorant consonants are several dB weaker than vowels: the tract is constricted or, for
-                // nasals, the mouth is closed.
-                voicing = phoneme.Class switch
-                {
-                    ArticulationClass.Nasal => 0.3,
-                    ArticulationClass.Liquid => 0.45,
-                    _ => 0.55,
-                };
-                if (phoneme.Class == ArticulationClass.Nasal)
-                {
-                    zero = phoneme.AntiformantHz;
-                }
-                break;
-            case SegmentKind.Closure:
-                // Voiced stops keep the vocal folds going behind the closure: a faint, low "voice bar".
-                voicing = phoneme.Voiced ? 0.12 : 0;
-                formants = formants with { F1 = 200 };
-                break;
-            case SegmentKind.Burst:
-                frication = (phoneme.Voiced ? 0.8 : 1.4) * crisp;
-                voicing = phoneme.Voiced ? 0.15 : 0;
-                break;
-            case SegmentKind.Aspiration:
-                // /HH/ is a soft breath; the aspiration after a released /P T K/ is a little stronger.
-                aspiration = (phoneme.Class == ArticulationClass.Aspirate ? 0.2 : 0.3) * crisp;
-                formants = segment.Vowel.Target;
-                break;
-            case SegmentKind.Frication:
-                frication = (phoneme.Voiced ? 0.55 : 1.0) * crisp;
-                voicing = phoneme.Voiced ? 0.4 : 0;
-                break;
-        }
-        return new Targets(voicing * note.Gain, aspiration * note.Gain, frication * note.Gain, formants, zero,
-            phoneme.Noise, note.Spoken);
-    }
-
-    private static FormantSet VowelFormants(VocalSegment segment, PlannedNote note, double time)
-    {
-        var vowel = segment.Phoneme;
-        if (vowel.Class != ArticulationClass.Diphthong)
-        {
-            return vowel.Target;
-        }
-        // Singers hold the first vowel of a diphthong and glide to the second one late; speakers glide throughout.
-        var length = segment.End - segment.Start;
-        var glide = note.Spoken ? 0.6 * length : Math.Min(0.15, 0.5 * length);
-        var amount = SmoothStep((time - (segment.End - glide)) / Math.Max(glide, 1e-3));
-        return vowel.Target.Lerp(vowel.GlideTarget, amount);
-    }
-
-    private double TargetMidi(PlannedNote note, double time)
-    {
-        var midi = note.MidiPitch + _layer.DetuneCents / 100;
-        var sinceVowel = time - note.VowelStart;
-        if (note.Spoken)
-        {
-            // Speech melody: each phrase falls about two semitones (declination); stressed syllables start with a
-            // pitch accent that decays through the vowel; unstressed ones sit a little lower.
-            var phraseLength = Math.Max(note.PhraseEnd - note.PhraseStart, 0.1);
-            var phrasePosition = Math.Clamp((time - note.PhraseStart) / phraseLength, 0, 1);
-            var vowelPosition = Math.Clamp(sinceVowel / Math.Max(note.VowelEnd - note.VowelStart, 0.05), 0, 1);
-            return midi + 1.0 - 2.0 * phrasePosition + (note.Stressed ? 1.8 * (1 - vowelPosition) : -0.6);
-        }
-        if (note.LegatoFromPrevious)
-        {
-            // Portamento: slide from the previous note over 80 ms centred slightly before the new vowel.
-            var previous = note.PreviousMidiPitch + _layer.DetuneCents / 100;
-            return previous + (midi - previous) * SmoothStep((sinceVowel + 0.04) / 0.08);
-        }
-        // A detached note starts with a small scoop from below, as singers do.
-        return midi - 0.3 * (1 - SmoothStep((sinceVowel + 0.02) / 0.08));
-    }
-
     private double VibratoCents(PlannedNote note, double time)
     {
         if (note.Spoken)
@@ -212,7 +115,7 @@ internal sealed class LayerRenderer
         return Math.Clamp(_voice.VibratoCents, 0, 200) * depth * Math.Sin(_vibratoPhase);
     }
 
-    private void StartFromSilence(Targets target)
+    private void StartFromSilence(SegmentTarget target)
     {
         // Start the tract in the shape of the first phoneme instead of gliding from wherever the last phrase ended.
         (_f1, _f2, _f3, _zero) = (target.Formants.F1, target.Formants.F2, target.Formants.F3, target.Zero);
@@ -227,7 +130,7 @@ internal sealed class LayerRenderer
 
     // The inner loop is the hot path of the whole engine; ask for full optimisation even in debug builds.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RenderBlock(float[] mix, int frame, int count, Targets target, VocalSegment? segment, double time)
+    private void RenderBlock(float[] mix, int frame, int count, SegmentTarget target, VocalSegment? segment, double time)
     {
         // Spoken delivery articulates faster: shorter smoothing of amplitudes and formants.
         var amplitudeStep = target.Spoken ? _spokenAmplitudeStep : _sungAmplitudeStep;
@@ -240,7 +143,7 @@ internal sealed class LayerRenderer
         if (segment is { } current)
         {
             var note = _timeline.Notes[current.NoteIndex];
-            var wanted = TargetMidi(note, time) + (VibratoCents(note, time) + 60 * _drift) / 100;
+            var wanted = ArticulationTargets.Midi(_layer, note, time) + (VibratoCents(note, time) + 60 * _drift) / 100;
             _midi = double.IsNaN(_midi) ? wanted : _midi + _pitchStep * (wanted - _midi);
         }
         if (double.IsNaN(_midi))
@@ -271,7 +174,7 @@ internal sealed class LayerRenderer
         var r3 = _formant3.For(_f3 * _layer.UpperFormantScale, 150 * bandwidth, _sampleRate);
         var r4 = _fourthFormant;
         var nasalPole = _nasalPole;
-        var nasal = Math.Abs(_zero - NasalPoleHz) > 0.5;
+        var nasal = Math.Abs(_zero - ArticulationTargets.NasalPoleHz) > 0.5;
         var nasalZero = nasal ? ResonatorCoefficients.AntiResonance(_zero * _layer.F1Scale, 100, _sampleRate) : ResonatorCoefficients.Bypass;
         // Keep the last noise colour while a fricative fades out, instead of switching it off mid-decay.
         if (target.Frication > 0)
@@ -439,12 +342,6 @@ internal sealed class LayerRenderer
             nx1 = x;
         }
         (_nx1, _nx2, _ny1, _ny2) = (nx1, nx2, ny1, ny2);
-    }
-
-    private static double SmoothStep(double x)
-    {
-        var t = Math.Clamp(x, 0, 1);
-        return t * t * (3 - 2 * t);
     }
 
     /// <summary>
