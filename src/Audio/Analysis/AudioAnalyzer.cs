@@ -27,23 +27,31 @@ public static class AudioAnalyzer
         var audible = double.IsFinite(loudness) && loudness > SilenceLufs;
         cancellationToken.ThrowIfCancellationRequested();
         double? tempo = null;
-        if (audible && audio.DurationSeconds >= MinTempoSeconds)
-        {
-            var bpm = TempoEstimator.Estimate(Middle(audio, TempoExcerptSeconds));
-            tempo = double.IsFinite(bpm) && bpm > 0 ? Math.Round(bpm, 1) : null;
-        }
-        cancellationToken.ThrowIfCancellationRequested();
         KeyScale? key = null;
         double? confidence = null;
-        if (audible)
-        {
-            var estimate = KeyEstimator.Estimate(Middle(audio, KeyExcerptSeconds));
-            if (estimate.Correlation >= MinKeyCorrelation)
+        // Tempo and key read different excerpts and share nothing: on a machine with cores to spare they cost one.
+        Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken },
+            () =>
             {
-                key = estimate.Key;
-                confidence = Math.Round(estimate.Correlation, 3);
-            }
-        }
+                if (audible && audio.DurationSeconds >= MinTempoSeconds)
+                {
+                    var bpm = TempoEstimator.Estimate(Middle(audio, TempoExcerptSeconds));
+                    tempo = double.IsFinite(bpm) && bpm > 0 ? Math.Round(bpm, 1) : null;
+                }
+            },
+            () =>
+            {
+                if (!audible)
+                {
+                    return;
+                }
+                var estimate = KeyEstimator.Estimate(Middle(audio, KeyExcerptSeconds));
+                if (estimate.Correlation >= MinKeyCorrelation)
+                {
+                    key = estimate.Key;
+                    confidence = Math.Round(estimate.Correlation, 3);
+                }
+            });
         return new OutputAnalysis(
             audible ? Math.Round(loudness, 2) : null,
             double.IsFinite(truePeak) ? Math.Round(truePeak, 2) : null,

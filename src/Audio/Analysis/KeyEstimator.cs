@@ -45,12 +45,13 @@ public static class KeyEstimator
             var midi = 69 + (12 * Math.Log2(k * binHz / 440));
             pitchClassOfBin[k] = (((int)Math.Round(midi) % 12) + 12) % 12;
         }
-        var chroma = new double[12];
-        var frame = new double[12];
-        for (var start = 0; start + (FrameSize / 2) < mono.Length; start += Hop)
+        // Frames are analysed on every core and summed in order afterwards, so the result does not depend on how many.
+        var frameCount = mono.Length > FrameSize / 2 ? ((mono.Length - (FrameSize / 2) - 1) / Hop) + 1 : 0;
+        var perFrame = new double[frameCount][];
+        Parallel.For(0, frameCount, f =>
         {
-            var magnitudes = Spectrum.Magnitudes(mono, start, FrameSize, window);
-            Array.Clear(frame);
+            var magnitudes = Spectrum.Magnitudes(mono, f * Hop, FrameSize, window);
+            var frame = new double[12];
             for (var k = first; k <= last; k++)
             {
                 frame[pitchClassOfBin[k]] += magnitudes[k] * magnitudes[k];
@@ -58,7 +59,16 @@ public static class KeyEstimator
             // Log compression per frame keeps a few loud frames from outvoting the rest of the piece.
             for (var pc = 0; pc < 12; pc++)
             {
-                chroma[pc] += Math.Log(1 + frame[pc]);
+                frame[pc] = Math.Log(1 + frame[pc]);
+            }
+            perFrame[f] = frame;
+        });
+        var chroma = new double[12];
+        foreach (var frame in perFrame)
+        {
+            for (var pc = 0; pc < 12; pc++)
+            {
+                chroma[pc] += frame[pc];
             }
         }
         var total = chroma.Sum();

@@ -25,19 +25,21 @@ public static class Spectrum
         return magnitudes;
     }
 
-    /// <summary>Magnitude frames every <paramref name="hop"/> samples, each frame centred on its hop position.</summary>
+    /// <summary>Magnitude frames every <paramref name="hop"/> samples, each frame centred on its hop position. Frames
+    /// are independent, so they are computed on every core; the result does not depend on how many.</summary>
     public static double[][] Spectrogram(ReadOnlySpan<float> signal, int size, int hop)
     {
         var window = Hann(size);
-        var frame = new double[size];
-        var frames = (signal.Length / hop) + 1;
+        var samples = signal.ToArray();
+        var frames = (samples.Length / hop) + 1;
         var result = new double[frames][];
-        for (var f = 0; f < frames; f++)
+        Parallel.For(0, frames, () => new double[size], (f, _, frame) =>
         {
             result[f] = new double[(size / 2) + 1];
-            Windowed(signal, (f * hop) - (size / 2), window, frame);
+            Windowed(samples, (f * hop) - (size / 2), window, frame);
             Transform(frame, result[f]);
-        }
+            return frame;
+        }, _ => { });
         return result;
     }
 
