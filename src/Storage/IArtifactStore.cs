@@ -7,6 +7,20 @@ public interface IArtifactStore
     /// needs the whole artifact in memory.</summary>
     Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken);
 
+    /// <summary>Stores what <paramref name="produce"/> writes into a seekable stream under <paramref name="key"/>, replacing
+    /// what was there once it returns, and gives the stored length. For encoders: a store that can hand out its own
+    /// stream (a file) lets them write straight into it, with no copy of the whole artifact; this default holds the
+    /// bytes in memory and stores them as <see cref="WriteAsync(string, Stream, string, CancellationToken)"/> does.</summary>
+    async Task<long> WriteAsync(string key, string contentType, Func<Stream, CancellationToken, Task> produce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(produce);
+        using var held = new MemoryStream();
+        await produce(held, cancellationToken).ConfigureAwait(false);
+        held.Position = 0;
+        await WriteAsync(key, held, contentType, cancellationToken).ConfigureAwait(false);
+        return held.Length;
+    }
+
     Task<ArtifactInfo?> GetInfoAsync(string key, CancellationToken cancellationToken);
 
     /// <summary>Opens bytes [offset, offset + length) of an artifact (to its end when length is null); null if absent.</summary>

@@ -47,7 +47,6 @@ public sealed class TracingTests : IAsyncLifetime
         Assert.Contains("job.queued", names);
         Assert.Contains(names, n => n.StartsWith("stage ", StringComparison.Ordinal));
         Assert.Contains("encode flac", names);
-        Assert.Contains("store", names);
         Assert.Contains(names, n => n.Contains("IJobGrain", StringComparison.Ordinal) && n.Contains("Submit", StringComparison.Ordinal));
         Assert.Equal(1, attempt.GetTagItem(JobSpans.AttemptTag));
         Assert.EndsWith("cpu0", (string)attempt.GetTagItem(JobSpans.DeviceTag)!, StringComparison.Ordinal);

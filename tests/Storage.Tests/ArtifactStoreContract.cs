@@ -97,6 +97,41 @@ public abstract class ArtifactStoreContract
     }
 
     [SkippableFact]
+    public async Task A_producer_writes_into_the_store_seeking_back_and_a_failing_one_changes_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var body = Bytes(FiveMiB, seed: 21);
+        var header = "fLaC-HDR"u8.ToArray();
+
+        // As an encoder does: a placeholder header, the body in pieces, then the header patched in place.
+        var length = await store.WriteAsync("job-p/0.flac", "audio/flac", (stream, _) =>
+        {
+            stream.Write(new byte[header.Length]);
+            stream.Write(body, 0, 1_000_003);
+            stream.Write(body, 1_000_003, body.Length - 1_000_003);
+            var end = stream.Position;
+            stream.Position = 0;
+            stream.Write(header);
+            stream.Position = end;
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        byte[] expected = [.. header, .. body];
+        Assert.Equal(expected.Length, length);
+        Assert.Equal(("audio/flac", (long)expected.Length), ((await store.GetInfoAsync("job-p/0.flac", CancellationToken.None))!.ContentType,
+            (await store.GetInfoAsync("job-p/0.flac", CancellationToken.None))!.Length));
+        Assert.Equal(expected, await ReadRangeAsync(store, "job-p/0.flac", 0, null));
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync("job-p/0.flac", "audio/flac", (stream, _) =>
+        {
+            stream.Write(new byte[100_000]);
+            throw new InvalidOperationException("the encoder failed half-way");
+        }, CancellationToken.None));
+        Assert.Equal("the encoder failed half-way", failure.Message);
+        Assert.Equal(expected, await ReadRangeAsync(store, "job-p/0.flac", 0, null));
+    }
+
+    [SkippableFact]
     public async Task An_empty_artifact_is_stored_and_reads_as_empty()
     {
         var store = await CreateStoreAsync();

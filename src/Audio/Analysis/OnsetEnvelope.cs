@@ -7,7 +7,7 @@ public sealed class OnsetEnvelope
     public const int FrameSize = 2048;
     public const int Hop = 256;
 
-    private OnsetEnvelope(double[] values, double framesPerSecond)
+    internal OnsetEnvelope(double[] values, double framesPerSecond)
     {
         Values = values;
         FramesPerSecond = framesPerSecond;
@@ -32,9 +32,7 @@ public sealed class OnsetEnvelope
     public static OnsetEnvelope Compute(double[][] spectrogram, int sampleRate, double lowHz = 0, double highHz = double.MaxValue, double compression = LogCompression)
     {
         ArgumentNullException.ThrowIfNull(spectrogram);
-        var binHz = (double)sampleRate / FrameSize;
-        var firstBin = Math.Max(1, (int)Math.Ceiling(lowHz / binHz));
-        var lastBin = Math.Min((FrameSize / 2) - 1, (int)Math.Floor(Math.Min(highHz, sampleRate / 2.0) / binHz));
+        var (firstBin, lastBin) = BinRange(sampleRate, lowHz, highHz);
         var values = new double[spectrogram.Length];
         // Before the first frame there is silence, so a sound that starts the signal counts as an onset.
         var bins = spectrogram.Length == 0 ? 0 : spectrogram[0].Length;
@@ -59,33 +57,44 @@ public sealed class OnsetEnvelope
         return new OnsetEnvelope(values, (double)sampleRate / Hop);
     }
 
+    /// <summary>The bins of a <see cref="FrameSize"/> transform from <paramref name="lowHz"/> to <paramref name="highHz"/>
+    /// (DC and the Nyquist bin left out).</summary>
+    internal static (int First, int Last) BinRange(int sampleRate, double lowHz, double highHz)
+    {
+        var binHz = (double)sampleRate / FrameSize;
+        return (Math.Max(1, (int)Math.Ceiling(lowHz / binHz)),
+            Math.Min((FrameSize / 2) - 1, (int)Math.Floor(Math.Min(highHz, sampleRate / 2.0) / binHz)));
+    }
+
     /// <summary>Linear flux in three bands (below 200 Hz, 200 Hz–2 kHz, above 2 kHz), each divided by its own
     /// largest value and summed: accents in proportion within each band, yet a kick's large low-frequency
     /// magnitudes do not outweigh a snare's or a hi-hat's, and a band with few events is not magnified.</summary>
     public static OnsetEnvelope ComputeBandBalanced(ReadOnlySpan<float> mono, int sampleRate) =>
         ComputeBandBalanced(Spectrum.Spectrogram(mono, FrameSize, Hop), sampleRate);
 
-    public static OnsetEnvelope ComputeBandBalanced(double[][] spectrogram, int sampleRate)
+    public static OnsetEnvelope ComputeBandBalanced(double[][] spectrogram, int sampleRate) =>
+        new(BalanceBands(AccentBands.Select(b => Compute(spectrogram, sampleRate, b.Low, b.High, compression: 0).Values).ToArray()), (double)sampleRate / Hop);
+
+    /// <summary>The bands of <see cref="ComputeBandBalanced(double[][], int)"/>.</summary>
+    internal static readonly (double Low, double High)[] AccentBands = [(0, 200), (200, 2000), (2000, double.MaxValue)];
+
+    /// <summary>Each band's flux divided by its own largest value, summed (a silent band adds nothing).</summary>
+    internal static double[] BalanceBands(IReadOnlyList<double[]> bands)
     {
-        (double Low, double High)[] bands = [(0, 200), (200, 2000), (2000, double.MaxValue)];
-        double[]? sum = null;
-        var fps = 0.0;
-        foreach (var (low, high) in bands)
+        var sum = new double[bands.Count == 0 ? 0 : bands[0].Length];
+        foreach (var band in bands)
         {
-            var band = Compute(spectrogram, sampleRate, low, high, compression: 0);
-            fps = band.FramesPerSecond;
-            sum ??= new double[band.Values.Length];
-            var largest = band.Values.Length == 0 ? 0 : band.Values.Max();
+            var largest = band.Length == 0 ? 0 : band.Max();
             if (largest <= 0)
             {
                 continue;
             }
             for (var i = 0; i < sum.Length; i++)
             {
-                sum[i] += band.Values[i] / largest;
+                sum[i] += band[i] / largest;
             }
         }
-        return new OnsetEnvelope(sum ?? [], fps);
+        return sum;
     }
 
     /// <summary>The envelope minus its local mean (about a second around each frame), floored at zero: what is left

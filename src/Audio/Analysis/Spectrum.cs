@@ -36,11 +36,18 @@ public static class Spectrum
         Parallel.For(0, frames, () => new double[size], (f, _, frame) =>
         {
             result[f] = new double[(size / 2) + 1];
-            Windowed(samples, (f * hop) - (size / 2), window, frame);
-            Transform(frame, result[f]);
+            SpectrogramFrame(samples, f, hop, window, frame, result[f]);
             return frame;
         }, _ => { });
         return result;
+    }
+
+    /// <summary>Frame <paramref name="f"/> of <see cref="Spectrogram"/> into <paramref name="magnitudes"/>, for callers
+    /// that use each frame once and keep none (<paramref name="frame"/> is scratch of the window's length).</summary>
+    internal static void SpectrogramFrame(ReadOnlySpan<float> signal, int f, int hop, double[] window, double[] frame, double[] magnitudes)
+    {
+        Windowed(signal, (f * hop) - (window.Length / 2), window, frame);
+        Transform(frame, magnitudes);
     }
 
     private static void Windowed(ReadOnlySpan<float> signal, int start, double[] window, double[] frame)

@@ -18,12 +18,8 @@ public static class TempoEstimator
     public static double Estimate(AudioBuffer audio, double minBpm = DefaultMinBpm, double maxBpm = DefaultMaxBpm)
     {
         ArgumentNullException.ThrowIfNull(audio);
-        var spectrogram = Spectrum.Spectrogram(Downmix.Mono(audio), OnsetEnvelope.FrameSize, OnsetEnvelope.Hop);
-        return Estimate(
-            OnsetEnvelope.Compute(spectrogram, audio.SampleRate),
-            OnsetEnvelope.ComputeBandBalanced(spectrogram, audio.SampleRate),
-            minBpm,
-            maxBpm);
+        var (periodicity, accents) = TempoEnvelopes.Compute(Downmix.Mono(audio), audio.SampleRate);
+        return Estimate(periodicity, accents, minBpm, maxBpm);
     }
 
     /// <param name="periodicity">Log-compressed envelope, for the period.</param>

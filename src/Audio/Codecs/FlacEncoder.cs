@@ -74,8 +74,8 @@ public sealed class FlacEncoder : IAudioEncoder
             for (var k = 0; k < count; k++)
             {
                 var chunk = encoded[k];
-                stream.Write(chunk.Frames);
-                md5.AppendData(chunk.Pcm);
+                stream.Write(chunk.Frames.Span);
+                md5.AppendData(chunk.Pcm.Span);
                 minFrame = Math.Min(minFrame, chunk.MinFrame);
                 maxFrame = Math.Max(maxFrame, chunk.MaxFrame);
             }
@@ -115,22 +115,26 @@ public sealed class FlacEncoder : IAudioEncoder
     }
 
     /// <summary>A run of encoded frames, the frames' size range, and the run's samples as STREAMINFO's MD5 covers them
-    /// (interleaved little-endian 16-bit integers).</summary>
-    private sealed record EncodedChunk(byte[] Frames, byte[] Pcm, int MinFrame, int MaxFrame);
+    /// (interleaved little-endian 16-bit integers). Both point into the worker's buffers: valid until its next run.</summary>
+    private sealed record EncodedChunk(ReadOnlyMemory<byte> Frames, ReadOnlyMemory<byte> Pcm, int MinFrame, int MaxFrame);
 
-    /// <summary>One worker's buffers: it encodes chunk after chunk, allocating only each chunk's output.</summary>
+    /// <summary>One worker's buffers, reused from run to run: a song's encode allocates nothing per run (fresh large
+    /// buffers each time cost more in page faults and copies than the encoding of some blocks).</summary>
     private sealed class ChunkEncoder(int channels, int sampleRate)
     {
         private readonly int[][] _block = Enumerable.Range(0, channels).Select(_ => new int[BlockSize]).ToArray();
         private readonly FrameEncoder _frames = new(channels, sampleRate, PcmQuantizer.BitsPerSample, BlockSize);
+        private readonly byte[] _pcm = new byte[ChunkFrames * channels * sizeof(short)];
+        private readonly MemoryStream _output = new(ChunkFrames * channels);
 
         public EncodedChunk Encode(AudioBuffer audio, int chunk, CancellationToken cancellationToken)
         {
             var start = chunk * ChunkFrames;
             var frames = Math.Min(ChunkFrames, audio.Frames - start);
-            var pcm = new byte[frames * channels * sizeof(short)];
-            var samples = MemoryMarshal.Cast<byte, short>(pcm.AsSpan());
-            using var output = new MemoryStream(frames * channels);
+            var pcm = _pcm.AsMemory(0, frames * channels * sizeof(short));
+            var samples = MemoryMarshal.Cast<byte, short>(pcm.Span);
+            var output = _output;
+            output.SetLength(0);
             var minFrame = int.MaxValue;
             var maxFrame = 0;
             for (var offset = 0; offset < frames; offset += BlockSize)
@@ -155,7 +159,7 @@ public sealed class FlacEncoder : IAudioEncoder
             {
                 BinaryPrimitives.ReverseEndianness(samples, samples);
             }
-            return new EncodedChunk(output.ToArray(), pcm, minFrame, maxFrame);
+            return new EncodedChunk(output.GetBuffer().AsMemory(0, (int)output.Length), pcm, minFrame, maxFrame);
         }
     }
 }

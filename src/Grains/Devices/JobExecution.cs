@@ -83,22 +83,19 @@ public sealed class JobExecution
         ?? throw new InvalidOperationException($"format {format.ToWire()} became unavailable on this node: {_encoders.WhyUnavailable(format)}");
 
     /// <summary>The attempt is part of <paramref name="key"/>: a stale attempt that finishes late can never overwrite the
-    /// winner's audio.</summary>
+    /// winner's audio. The encoder writes into the store's own stream (a file, for the durable stores), so the song is
+    /// not copied whole on its way to disk; the span covers encoding and storing together.</summary>
     private async Task<StoredArtifact> EncodeAndStoreAsync(IAudioEncoder encoder, Audio.AudioBuffer buffer, EncodingOptions options, string key,
         CancellationToken cancellationToken)
     {
-        using var encoded = new MemoryStream();
-        using (var span = AudioMusicTelemetry.Source.StartActivity("encode " + encoder.Format.ToWire()))
+        using var span = AudioMusicTelemetry.Source.StartActivity("encode " + encoder.Format.ToWire());
+        var length = await _artifacts.WriteAsync(key, encoder.Format.ContentType(), (output, token) =>
         {
-            encoder.Encode(buffer, encoded, options, cancellationToken);
-            span?.SetTag("audiomusic.bytes", encoded.Length);
-        }
-        encoded.Position = 0;
-        using (AudioMusicTelemetry.Source.StartActivity("store"))
-        {
-            await _artifacts.WriteAsync(key, encoded, encoder.Format.ContentType(), cancellationToken).ConfigureAwait(false);
-        }
-        return new StoredArtifact(encoder.Format, key, encoded.Length, encoder.Format.ContentType());
+            encoder.Encode(buffer, output, options, token);
+            return Task.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
+        span?.SetTag("audiomusic.bytes", length);
+        return new StoredArtifact(encoder.Format, key, length, encoder.Format.ContentType());
     }
 
     /// <summary>Maps the engine's 0–1 onto the first part of the job's bar, on the reporting thread

@@ -26,8 +26,14 @@ public sealed class FileSystemArtifactStore : IArtifactStore
     /// <summary>The directory the artifacts live under (for free-space checks).</summary>
     public string Root => _root;
 
-    public async Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
+    public Task WriteAsync(string key, Stream content, string contentType, CancellationToken cancellationToken) =>
+        WriteAsync(key, contentType, (file, token) => content.CopyToAsync(file, CopyBufferSize, token), cancellationToken);
+
+    /// <summary>The producer writes into the temporary file itself: an encoded song reaches the disk without a copy in
+    /// memory, and is published by the same rename.</summary>
+    public async Task<long> WriteAsync(string key, string contentType, Func<Stream, CancellationToken, Task> produce, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(produce);
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // The sidecar goes first: a reader of the old bytes may briefly see the new content type, which only matters
@@ -35,7 +41,13 @@ public sealed class FileSystemArtifactStore : IArtifactStore
         await ReplaceAsync(path + ContentTypeSuffix,
             file => file.WriteAsync(Encoding.UTF8.GetBytes(contentType), cancellationToken).AsTask(),
             cancellationToken).ConfigureAwait(false);
-        await ReplaceAsync(path, file => content.CopyToAsync(file, CopyBufferSize, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var length = 0L;
+        await ReplaceAsync(path, async file =>
+        {
+            await produce(file, cancellationToken).ConfigureAwait(false);
+            length = file.Length;
+        }, cancellationToken).ConfigureAwait(false);
+        return length;
     }
 
     private static async Task ReplaceAsync(string path, Func<FileStream, Task> write, CancellationToken cancellationToken)
