@@ -192,9 +192,9 @@ public sealed class AceStepEngine : IMusicEngine, IDisposable
         }
         catch (Exception ex) when (ex is TypeInitializationException or NotSupportedException or DllNotFoundException)
         {
-            // The usual cause: a build without libtorch (the API host builds without it unless asked).
-            return "TorchSharp's native library (libtorch) could not be loaded; build the host with -p:TorchBackend=cpu " +
-                $"or -p:TorchBackend=cuda (docs/engine-acestep.md): {ex.GetBaseException().Message}";
+            // The usual cause: a build without libtorch (the API host carries one only when built on a GPU machine or asked).
+            return $"TorchSharp's native library (libtorch) could not be loaded (this build's TorchBackend: {AcceleratorBuild.TorchBackend ?? "none"}); " +
+                $"build the host with -p:TorchBackend=cpu or -p:TorchBackend=cuda (docs/engine-acestep.md): {ex.GetBaseException().Message}";
         }
     }
 }

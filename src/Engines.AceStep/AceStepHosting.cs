@@ -7,7 +7,7 @@ namespace AudioMusic.Engines.AceStep;
 /// <summary>Adds the ACE-Step engines to a silo, the standalone one and the API host's embedded one alike: one per model
 /// found under <c>Engines:AceStep:WeightsDirectory</c>. Without weights the turbo engine is still registered, reporting
 /// why it cannot run, so that every silo knows the name and a request for it gets a clear 400 at submit instead of
-/// "unknown engine". Also offers TorchSharp's CUDA devices to the inventory (used when <c>Devices:UseCuda</c> is on).</summary>
+/// "unknown engine". Also offers TorchSharp's CUDA devices to the inventory (used when <c>Devices:UseCuda</c> is on, or unset in a CUDA build).</summary>
 public static class AceStepHosting
 {
     public const string Section = "Engines:AceStep";
@@ -43,7 +43,7 @@ public static class AceStepHosting
             if (AceStepEngine.NativeLibraryProblem is { } problem)
             {
                 // No libtorch in this build (or it cannot load): no GPU can be offered. The engine lists the same reason.
-                logger.LogWarning("Devices:UseCuda is on, but no CUDA device can be offered: {Problem}", problem);
+                logger.LogWarning("CUDA devices were to be offered (Devices:UseCuda, or a CUDA build), but none can be: {Problem}", problem);
                 return [];
             }
             return TorchDevices.Discover();

@@ -14,7 +14,7 @@ public sealed class DeviceInventory
         var devices = Enumerable.Range(0, o.CpuCount)
             .Select(i => new DeviceDescriptor($"cpu{i}", DeviceKind.Cpu, i, (long)o.CpuMemoryBudgetMb * 1024 * 1024, $"CPU worker {i}"))
             .ToList();
-        if (o.UseCuda)
+        if (o.OffersCuda(AcceleratorBuild.TorchBackend))
         {
             devices.AddRange(accelerators.SelectMany(a => a.Discover()).Select(d => d with { MemoryBytes = (long)(d.MemoryBytes * o.CudaMemoryFraction) }));
         }

@@ -1,3 +1,5 @@
+using AudioMusic.Engines;
+
 namespace AudioMusic.Grains.Devices;
 
 /// <summary>Configuration section "Devices": what this silo offers to the cluster.</summary>
@@ -9,8 +11,13 @@ public sealed class DeviceOptions
     /// <summary>Memory a CPU worker may use for one job.</summary>
     public int CpuMemoryBudgetMb { get; set; } = 2048;
 
-    /// <summary>Also offer every CUDA device a discovery service (the neural engine's) reports.</summary>
-    public bool UseCuda { get; set; }
+    /// <summary>Also offer every CUDA device a discovery service (the neural engine's) reports. Unset, it is on exactly
+    /// when this executable was built with CUDA libtorch (which a build on a machine with an NVIDIA driver does by
+    /// default), so a GPU machine needs no setting for it.</summary>
+    public bool? UseCuda { get; set; }
+
+    /// <summary>Whether CUDA devices are offered, given the executable's <see cref="AcceleratorBuild.TorchBackend"/>.</summary>
+    public bool OffersCuda(string? torchBackend) => UseCuda ?? torchBackend == "cuda";
 
     /// <summary>Share of a GPU's memory a device may budget (the rest is left to the runtime and fragmentation).</summary>
     public double CudaMemoryFraction { get; set; } = 0.9;
