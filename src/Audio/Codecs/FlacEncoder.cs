@@ -58,26 +58,34 @@ public sealed class FlacEncoder : IAudioEncoder
         stream.Write(comments);
 
         // Frames are independent of each other: runs of ChunkBlocks blocks are encoded on every core, a window of them
-        // at a time, and written in order. Only the MD5 of the samples is sequential, and it is cheap.
+        // at a time, and written in order. While this thread writes and hashes one window (MD5 is sequential), the next
+        // is encoded into the other of two sets of workers' buffers, so the sequential part overlaps the parallel one.
         var chunks = (audio.Frames + ChunkFrames - 1) / ChunkFrames;
         var window = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, chunks));
-        var workers = Enumerable.Range(0, window).Select(_ => new ChunkEncoder(audio.ChannelCount, audio.SampleRate)).ToArray();
-        var encoded = new EncodedChunk[window];
+        var sets = Enumerable.Range(0, 2).Select(_ => new WindowEncoder(audio, window, cancellationToken)).ToArray();
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var minFrame = int.MaxValue;
         var maxFrame = 0;
-        for (var first = 0; first < chunks; first += window)
+        var next = chunks > 0 ? sets[0].EncodeAsync(0) : null;
+        for (var (first, set) = (0, 0); next is not null; first += window, set ^= 1)
         {
-            var count = Math.Min(window, chunks - first);
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = window },
-                k => encoded[k] = workers[k].Encode(audio, first + k, cancellationToken));
-            for (var k = 0; k < count; k++)
+            var encoded = next.GetAwaiter().GetResult();
+            next = first + window < chunks ? sets[set ^ 1].EncodeAsync(first + window) : null;
+            try
             {
-                var chunk = encoded[k];
-                stream.Write(chunk.Frames.Span);
-                md5.AppendData(chunk.Pcm.Span);
-                minFrame = Math.Min(minFrame, chunk.MinFrame);
-                maxFrame = Math.Max(maxFrame, chunk.MaxFrame);
+                foreach (var chunk in encoded)
+                {
+                    stream.Write(chunk.Frames.Span);
+                    md5.AppendData(chunk.Pcm.Span);
+                    minFrame = Math.Min(minFrame, chunk.MinFrame);
+                    maxFrame = Math.Max(maxFrame, chunk.MaxFrame);
+                }
+            }
+            catch when (next is not null)
+            {
+                // The output failed: the window being encoded only touches its own buffers; let it end before leaving.
+                next.ContinueWith(_ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
+                throw;
             }
         }
         var frameCount = (audio.Frames + BlockSize - 1) / BlockSize;
@@ -117,6 +125,24 @@ public sealed class FlacEncoder : IAudioEncoder
     /// <summary>A run of encoded frames, the frames' size range, and the run's samples as STREAMINFO's MD5 covers them
     /// (interleaved little-endian 16-bit integers). Both point into the worker's buffers: valid until its next run.</summary>
     private sealed record EncodedChunk(ReadOnlyMemory<byte> Frames, ReadOnlyMemory<byte> Pcm, int MinFrame, int MaxFrame);
+
+    /// <summary>A window of workers, one per core, that encodes consecutive runs together.</summary>
+    private sealed class WindowEncoder(AudioBuffer audio, int window, CancellationToken cancellationToken)
+    {
+        private readonly ChunkEncoder[] _workers = Enumerable.Range(0, window).Select(_ => new ChunkEncoder(audio.ChannelCount, audio.SampleRate)).ToArray();
+        private readonly EncodedChunk[] _encoded = new EncodedChunk[window];
+        private readonly int _chunks = (audio.Frames + ChunkFrames - 1) / ChunkFrames;
+
+        /// <summary>Encodes up to one run per worker from run <paramref name="first"/> on; the chunks stay valid until this
+        /// window encodes again.</summary>
+        public Task<ArraySegment<EncodedChunk>> EncodeAsync(int first) => Task.Run(() =>
+        {
+            var count = Math.Min(window, _chunks - first);
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = window },
+                k => _encoded[k] = _workers[k].Encode(audio, first + k, cancellationToken));
+            return new ArraySegment<EncodedChunk>(_encoded, 0, count);
+        }, cancellationToken);
+    }
 
     /// <summary>One worker's buffers, reused from run to run: a song's encode allocates nothing per run (fresh large
     /// buffers each time cost more in page faults and copies than the encoding of some blocks).</summary>
