@@ -29,29 +29,32 @@ public static class AudioAnalyzer
         double? tempo = null;
         KeyScale? key = null;
         double? confidence = null;
-        // Tempo and key read different excerpts and share nothing: on a machine with cores to spare they cost one.
-        Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken },
-            () =>
-            {
-                if (audible && audio.DurationSeconds >= MinTempoSeconds)
+        if (audible)
+        {
+            // One mono downmix of the key's excerpt; the tempo's, shorter and also centred, is a stretch of it.
+            var (keyStart, keyFrames) = Middle(audio, KeyExcerptSeconds);
+            var (tempoStart, tempoFrames) = Middle(audio, TempoExcerptSeconds);
+            var mono = Downmix.Mono(audio, keyStart, keyFrames);
+            // Tempo and key share nothing else: on a machine with cores to spare they cost one.
+            Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken },
+                () =>
                 {
-                    var bpm = TempoEstimator.Estimate(Middle(audio, TempoExcerptSeconds));
-                    tempo = double.IsFinite(bpm) && bpm > 0 ? Math.Round(bpm, 1) : null;
-                }
-            },
-            () =>
-            {
-                if (!audible)
+                    if (audio.DurationSeconds >= MinTempoSeconds)
+                    {
+                        var bpm = TempoEstimator.Estimate(mono.AsMemory(tempoStart - keyStart, tempoFrames), audio.SampleRate);
+                        tempo = double.IsFinite(bpm) && bpm > 0 ? Math.Round(bpm, 1) : null;
+                    }
+                },
+                () =>
                 {
-                    return;
-                }
-                var estimate = KeyEstimator.Estimate(Middle(audio, KeyExcerptSeconds));
-                if (estimate.Correlation >= MinKeyCorrelation)
-                {
-                    key = estimate.Key;
-                    confidence = Math.Round(estimate.Correlation, 3);
-                }
-            });
+                    var estimate = KeyEstimator.Estimate(KeyEstimator.Chroma(mono, audio.SampleRate));
+                    if (estimate.Correlation >= MinKeyCorrelation)
+                    {
+                        key = estimate.Key;
+                        confidence = Math.Round(estimate.Correlation, 3);
+                    }
+                });
+        }
         return new OutputAnalysis(
             audible ? Math.Round(loudness, 2) : null,
             double.IsFinite(truePeak) ? Math.Round(truePeak, 2) : null,
@@ -61,15 +64,11 @@ public static class AudioAnalyzer
             confidence);
     }
 
-    /// <summary>The middle <paramref name="seconds"/> of the audio (all of it when shorter).</summary>
-    private static AudioBuffer Middle(AudioBuffer audio, double seconds)
+    /// <summary>The first frame and length of the middle <paramref name="seconds"/> of the audio (all of it when
+    /// shorter).</summary>
+    private static (int Start, int Frames) Middle(AudioBuffer audio, double seconds)
     {
         var frames = (int)(seconds * audio.SampleRate);
-        if (audio.Frames <= frames)
-        {
-            return audio;
-        }
-        var start = (audio.Frames - frames) / 2;
-        return new AudioBuffer(audio.SampleRate, audio.Channels.Select(c => c.AsSpan(start, frames).ToArray()).ToArray());
+        return audio.Frames <= frames ? (0, audio.Frames) : ((audio.Frames - frames) / 2, frames);
     }
 }

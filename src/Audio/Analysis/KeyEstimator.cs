@@ -34,9 +34,16 @@ public static class KeyEstimator
     /// <summary>Pitch-class energy of the whole piece, normalised to sum 1; index 0 is C.</summary>
     public static double[] Chroma(AudioBuffer audio)
     {
-        var mono = Downmix.Mono(audio);
+        ArgumentNullException.ThrowIfNull(audio);
+        return Chroma(Downmix.Mono(audio), audio.SampleRate);
+    }
+
+    /// <summary>As above, of a mono signal.</summary>
+    public static double[] Chroma(float[] mono, int sampleRate)
+    {
+        ArgumentNullException.ThrowIfNull(mono);
         var window = Spectrum.Hann(FrameSize);
-        var binHz = (double)audio.SampleRate / FrameSize;
+        var binHz = (double)sampleRate / FrameSize;
         var first = (int)Math.Ceiling(LowHz / binHz);
         var last = Math.Min(FrameSize / 2, (int)(HighHz / binHz));
         var pitchClassOfBin = new int[last + 1];
@@ -46,11 +53,13 @@ public static class KeyEstimator
             pitchClassOfBin[k] = (((int)Math.Round(midi) % 12) + 12) % 12;
         }
         // Frames are analysed on every core and summed in order afterwards, so the result does not depend on how many.
+        // Each thread reuses its transform buffers: fresh ones per frame would be hundreds of large-object allocations.
         var frameCount = mono.Length > FrameSize / 2 ? ((mono.Length - (FrameSize / 2) - 1) / Hop) + 1 : 0;
         var perFrame = new double[frameCount][];
-        Parallel.For(0, frameCount, f =>
+        Parallel.For(0, frameCount, () => (Frame: new double[FrameSize], Magnitudes: new double[(FrameSize / 2) + 1]), (f, _, scratch) =>
         {
-            var magnitudes = Spectrum.Magnitudes(mono, f * Hop, FrameSize, window);
+            Spectrum.Magnitudes(mono, f * Hop, window, scratch.Frame, scratch.Magnitudes);
+            var magnitudes = scratch.Magnitudes;
             var frame = new double[12];
             for (var k = first; k <= last; k++)
             {
@@ -62,7 +71,8 @@ public static class KeyEstimator
                 frame[pc] = Math.Log(1 + frame[pc]);
             }
             perFrame[f] = frame;
-        });
+            return scratch;
+        }, _ => { });
         var chroma = new double[12];
         foreach (var frame in perFrame)
         {

@@ -18,11 +18,17 @@ public static class Spectrum
     public static double[] Magnitudes(ReadOnlySpan<float> signal, int start, int size, double[]? window = null)
     {
         window ??= Hann(size);
-        var frame = new double[size];
         var magnitudes = new double[(size / 2) + 1];
+        Magnitudes(signal, start, window, new double[size], magnitudes);
+        return magnitudes;
+    }
+
+    /// <summary>As above into <paramref name="magnitudes"/>, with <paramref name="frame"/> (the window's length) as
+    /// scratch: for callers that transform many frames and reuse their buffers.</summary>
+    internal static void Magnitudes(ReadOnlySpan<float> signal, int start, double[] window, double[] frame, double[] magnitudes)
+    {
         Windowed(signal, start, window, frame);
         Transform(frame, magnitudes);
-        return magnitudes;
     }
 
     /// <summary>Magnitude frames every <paramref name="hop"/> samples, each frame centred on its hop position. Frames
@@ -44,11 +50,8 @@ public static class Spectrum
 
     /// <summary>Frame <paramref name="f"/> of <see cref="Spectrogram"/> into <paramref name="magnitudes"/>, for callers
     /// that use each frame once and keep none (<paramref name="frame"/> is scratch of the window's length).</summary>
-    internal static void SpectrogramFrame(ReadOnlySpan<float> signal, int f, int hop, double[] window, double[] frame, double[] magnitudes)
-    {
-        Windowed(signal, (f * hop) - (window.Length / 2), window, frame);
-        Transform(frame, magnitudes);
-    }
+    internal static void SpectrogramFrame(ReadOnlySpan<float> signal, int f, int hop, double[] window, double[] frame, double[] magnitudes) =>
+        Magnitudes(signal, (f * hop) - (window.Length / 2), window, frame, magnitudes);
 
     private static void Windowed(ReadOnlySpan<float> signal, int start, double[] window, double[] frame)
     {

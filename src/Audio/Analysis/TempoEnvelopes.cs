@@ -12,7 +12,7 @@ internal static class TempoEnvelopes
     /// for that to cost little (1 in 128).</summary>
     private const int RunFrames = 128;
 
-    public static (OnsetEnvelope Periodicity, OnsetEnvelope Accents) Compute(float[] mono, int sampleRate)
+    public static (OnsetEnvelope Periodicity, OnsetEnvelope Accents) Compute(ReadOnlyMemory<float> mono, int sampleRate)
     {
         var frames = (mono.Length / OnsetEnvelope.Hop) + 1;
         var full = OnsetEnvelope.BinRange(sampleRate, 0, double.MaxValue);
@@ -27,13 +27,13 @@ internal static class TempoEnvelopes
             scratch.Clear();
             if (first > 0)
             {
-                Spectrum.SpectrogramFrame(mono, first - 1, OnsetEnvelope.Hop, window, scratch.Frame, scratch.Magnitudes);
+                Spectrum.SpectrogramFrame(mono.Span, first - 1, OnsetEnvelope.Hop, window, scratch.Frame, scratch.Magnitudes);
                 scratch.LogFlux(full);
                 scratch.Keep();
             }
             for (var f = first; f < Math.Min(frames, first + RunFrames); f++)
             {
-                Spectrum.SpectrogramFrame(mono, f, OnsetEnvelope.Hop, window, scratch.Frame, scratch.Magnitudes);
+                Spectrum.SpectrogramFrame(mono.Span, f, OnsetEnvelope.Hop, window, scratch.Frame, scratch.Magnitudes);
                 periodicity[f] = scratch.LogFlux(full);
                 for (var b = 0; b < bands.Length; b++)
                 {

@@ -18,7 +18,13 @@ public static class TempoEstimator
     public static double Estimate(AudioBuffer audio, double minBpm = DefaultMinBpm, double maxBpm = DefaultMaxBpm)
     {
         ArgumentNullException.ThrowIfNull(audio);
-        var (periodicity, accents) = TempoEnvelopes.Compute(Downmix.Mono(audio), audio.SampleRate);
+        return Estimate(Downmix.Mono(audio), audio.SampleRate, minBpm, maxBpm);
+    }
+
+    /// <summary>As above, of a mono signal (or a stretch of one).</summary>
+    public static double Estimate(ReadOnlyMemory<float> mono, int sampleRate, double minBpm = DefaultMinBpm, double maxBpm = DefaultMaxBpm)
+    {
+        var (periodicity, accents) = TempoEnvelopes.Compute(mono, sampleRate);
         return Estimate(periodicity, accents, minBpm, maxBpm);
     }
 
