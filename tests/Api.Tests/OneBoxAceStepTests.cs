@@ -47,6 +47,7 @@ public sealed class OneBoxAceStepTests : IDisposable
         Write(Path.Combine(layout.VaeDirectory, "diffusion_pytorch_model.safetensors"));
         Write(Path.Combine(layout.TextEncoderDirectory, "model.safetensors"));
         var reason = await UnavailableReasonAsync();
+        Assert.Contains("(this build's TorchBackend: none)", reason, StringComparison.Ordinal);
         Assert.Contains("-p:TorchBackend=cpu or -p:TorchBackend=cuda", reason, StringComparison.Ordinal);
     }
 
