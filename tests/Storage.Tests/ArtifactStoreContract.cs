@@ -240,6 +240,21 @@ public sealed class FileSystemArtifactStoreTests : ArtifactStoreContract, IDispo
     }
 
     [Fact]
+    public async Task A_producer_that_fails_leaves_no_temporary_file_behind()
+    {
+        var store = await CreateStoreAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.WriteAsync("job-h/0.flac", "audio/flac", (stream, _) =>
+        {
+            stream.Write(new byte[300_000]);
+            throw new InvalidOperationException("the encoder failed half-way");
+        }, CancellationToken.None));
+
+        Assert.Null(await store.GetInfoAsync("job-h/0.flac", CancellationToken.None));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_root, "job-h"), "*.partial"));
+    }
+
+    [Fact]
     public async Task The_content_type_falls_back_to_the_extension_without_a_sidecar()
     {
         var store = await CreateStoreAsync();
