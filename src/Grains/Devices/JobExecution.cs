@@ -83,8 +83,8 @@ public sealed class JobExecution
         ?? throw new InvalidOperationException($"format {format.ToWire()} became unavailable on this node: {_encoders.WhyUnavailable(format)}");
 
     /// <summary>The attempt is part of <paramref name="key"/>: a stale attempt that finishes late can never overwrite the
-    /// winner's audio. The encoder writes into the store's own stream (a file, for the durable stores), so the song is
-    /// not copied whole on its way to disk; the span covers encoding and storing together.</summary>
+    /// winner's audio. The encoder writes into the store's own stream (the file itself, with the filesystem store), so
+    /// the song is not copied whole on its way to disk; the span covers encoding and storing together.</summary>
     private async Task<StoredArtifact> EncodeAndStoreAsync(IAudioEncoder encoder, Audio.AudioBuffer buffer, EncodingOptions options, string key,
         CancellationToken cancellationToken)
     {
