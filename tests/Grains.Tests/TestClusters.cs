@@ -10,7 +10,8 @@ namespace AudioMusic.Grains.Tests;
 /// <summary>Starts an in-process Orleans cluster with the service's grains, in-memory storage and the tone engine.</summary>
 public static class TestClusters
 {
-    public static async Task<TestCluster> StartAsync(int cpuDevices, IDictionary<string, string?>? settings = null, short silos = 1)
+    /// <param name="index">The job index every silo shares; a new in-memory one unless a test wraps its own.</param>
+    public static async Task<TestCluster> StartAsync(int cpuDevices, IDictionary<string, string?>? settings = null, short silos = 1, IJobIndex? index = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -27,7 +28,7 @@ public static class TestClusters
             values[key] = value;
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var index = new Storage.Memory.MemoryJobIndex();
+        index ??= new Storage.Memory.MemoryJobIndex();
         var artifacts = new Storage.Memory.MemoryArtifactStore(TimeProvider.System);
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>

@@ -375,13 +375,4 @@ public sealed partial class JobGrain : Grain, IJobGrain
         JobTransitions.Ensure(Job.Status, to);
         Job.Status = to;
     }
-
-    /// <summary>Stores the state and the index entry, then wakes the event readers (a transition's event is
-    /// readable once it is stored).</summary>
-    private async Task PersistAsync()
-    {
-        await _state.WriteStateAsync();
-        await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
-        await PublishEventsAsync();
-    }
 }
