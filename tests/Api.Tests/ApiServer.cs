@@ -109,19 +109,6 @@ public sealed class ApiServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    /// <summary>The checkout this test runs from (the folder holding AudioMusic.sln).</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AudioMusic.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("AudioMusic.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using AudioMusic.TestSupport;
 
 namespace AudioMusic.Api.Tests;
 
@@ -17,7 +18,7 @@ public sealed class EventSourceClientTests : IAsyncLifetime
     [SkippableFact]
     public async Task An_EventSource_follows_a_job_to_its_end_and_stops_reconnecting()
     {
-        var tool = Path.Combine(ApiServer.RepositoryRoot(), "tools", "eventsource");
+        var tool = Path.Combine(Checkout.Root, "tools", "eventsource");
         if (!Directory.Exists(Path.Combine(tool, "node_modules", "eventsource")))
         {
             Assert.True(Environment.GetEnvironmentVariable("CI") is null, "the eventsource package is not installed in tools/eventsource (scripts/test.sh installs it)");

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AudioMusic.ApiHost.Json;
 using AudioMusic.ApiHost.OpenApi;
 using AudioMusic.Domain;
+using AudioMusic.TestSupport;
 
 namespace AudioMusic.Api.Tests;
 
@@ -112,7 +113,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
     [Fact]
     public void Docs_and_document_name_the_same_routes_and_fields()
     {
-        var api = File.ReadAllText(Path.Combine(ApiServer.RepositoryRoot(), "docs", "api.md"));
+        var api = File.ReadAllText(Path.Combine(Checkout.Root, "docs", "api.md"));
         var documented = RouteInDocs().Matches(api)
             .Select(m => (Method: m.Groups[1].Value, Path: m.Groups[2].Value.StartsWith('/') ? m.Groups[2].Value : "/api/v1/music/" + m.Groups[2].Value))
             .Select(r => (r.Method, Path: r.Path.Split('?')[0]))

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AudioMusic.TestSupport;
 
 namespace AudioMusic.Api.Tests;
 
@@ -16,7 +17,7 @@ public sealed class OpenApiLintTests : IAsyncLifetime
     [SkippableFact]
     public async Task The_document_passes_spectral_oas_without_a_warning()
     {
-        var root = ApiServer.RepositoryRoot();
+        var root = Checkout.Root;
         var spectral = Path.Combine(root, "tools", "spectral", "node_modules", ".bin", "spectral");
         if (!File.Exists(spectral))
         {

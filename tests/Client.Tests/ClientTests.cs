@@ -37,7 +37,7 @@ public sealed class ClientTests : IAsyncLifetime
     {
         var served = JsonNode.Parse(await _server.Client.GetStringAsync("/openapi/v1.json"))!.AsObject();
         served["servers"] = new JsonArray(new JsonObject { ["url"] = SnapshotServer });
-        var path = Path.Combine(ApiServer.RepositoryRoot(), "docs", "openapi.json");
+        var path = Path.Combine(Checkout.Root, "docs", "openapi.json");
         var expected = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
         if (Environment.GetEnvironmentVariable("AUDIOMUSIC_UPDATE_OPENAPI") == "1")
         {

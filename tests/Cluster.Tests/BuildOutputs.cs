@@ -1,3 +1,5 @@
+using AudioMusic.TestSupport;
+
 namespace AudioMusic.Cluster.Tests;
 
 /// <summary>Where the silo and API host were built: next to this test assembly's configuration, under the repository
@@ -10,25 +12,10 @@ public static class BuildOutputs
 
     private static string Output(string project, string assembly)
     {
-        var path = Path.Combine(RepositoryRoot, "src", project, "bin", Configuration, "net10.0", assembly);
+        var path = Path.Combine(Checkout.Root, "src", project, "bin", Configuration, "net10.0", assembly);
         return File.Exists(path) ? path : throw new FileNotFoundException($"{assembly} is not built; build tests/Cluster.Tests first.", path);
     }
 
     /// <summary>The test assembly lives in bin/{Configuration}/net10.0: the silo and host must be the same build.</summary>
     private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "AudioMusic.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-            throw new DirectoryNotFoundException("AudioMusic.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
 }

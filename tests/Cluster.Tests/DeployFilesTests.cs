@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AudioMusic.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace AudioMusic.Cluster.Tests;
@@ -9,7 +10,7 @@ namespace AudioMusic.Cluster.Tests;
 /// the ports agree.</summary>
 public sealed partial class DeployFilesTests
 {
-    private static readonly string Root = BuildOutputs.RepositoryRoot;
+    private static readonly string Root = Checkout.Root;
     private static readonly string Deploy = Path.Combine(Root, "deploy");
 
     /// <summary>Variables that are not AudioMusic settings: the PostgreSQL and Grafana images', the .NET runtime's, and the pod

@@ -102,7 +102,7 @@ public sealed partial class OperationsTests(ITestOutputHelper output) : IAsyncLi
     /// <summary>Every metric name the Grafana dashboard's panels, the Prometheus alert rules and the autoscaler query.</summary>
     private static IEnumerable<string> QueriedMetrics()
     {
-        var monitoring = Path.Combine(BuildOutputs.RepositoryRoot, "deploy", "monitoring");
+        var monitoring = Path.Combine(Checkout.Root, "deploy", "monitoring");
         using var dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(monitoring, "grafana", "dashboards", "audiomusic.json")));
         var expressions = dashboard.RootElement.GetProperty("panels").EnumerateArray()
             .SelectMany(p => p.GetProperty("targets").EnumerateArray())
@@ -119,7 +119,7 @@ public sealed partial class OperationsTests(ITestOutputHelper output) : IAsyncLi
             .Select(r => ((YamlScalarNode)r["expr"]).Value!));
         // The autoscaler's query too (deploy/kubernetes/autoscaling).
         var scaler = new YamlStream();
-        using (var reader = new StreamReader(Path.Combine(BuildOutputs.RepositoryRoot, "deploy", "kubernetes", "autoscaling", "silo-scaledobject.yaml")))
+        using (var reader = new StreamReader(Path.Combine(Checkout.Root, "deploy", "kubernetes", "autoscaling", "silo-scaledobject.yaml")))
         {
             scaler.Load(reader);
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AudioMusic.TestSupport;
 
 namespace AudioMusic.Engines.AceStep.Tests;
 
@@ -58,7 +59,7 @@ public sealed class TorchBackendTests
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = Checkout.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -71,17 +72,5 @@ public sealed class TorchBackendTests
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AudioMusic.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("AudioMusic.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using AudioMusic.TestSupport;
 
 namespace AudioMusic.Examples.Tests;
 
@@ -30,7 +31,7 @@ public sealed class ExampleRun : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
-    public static string Folder(string language) => Path.Combine(Api.Tests.ApiServer.RepositoryRoot(), "examples", language);
+    public static string Folder(string language) => Path.Combine(Checkout.Root, "examples", language);
 
     /// <summary>Starts <paramref name="script"/> of examples/<paramref name="language"/> (python or node).</summary>
     public static ExampleRun Start(string language, string script, IReadOnlyDictionary<string, string?> environment, params string[] arguments)

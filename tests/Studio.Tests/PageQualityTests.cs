@@ -1,3 +1,4 @@
+using AudioMusic.TestSupport;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -73,7 +74,7 @@ public sealed class PageQualityTests(StudioFixture fixture, ITestOutputHelper ou
     public async Task Screenshots_of_the_studio()
     {
         var folder = Environment.GetEnvironmentVariable("AUDIOMUSIC_UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(Api.Tests.ApiServer.RepositoryRoot(), "docs", "images")
+            ? Path.Combine(Checkout.Root, "docs", "images")
             : Directory.CreateTempSubdirectory("studio-shots").FullName;
         Directory.CreateDirectory(folder);
         var id = (await fixture.Server.SubmitAsync("text2music",
