@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using AudioMusic.TestSupport;
 
 namespace AudioMusic.Engines.AceStep.Tests;
@@ -45,6 +46,21 @@ public sealed class TorchBackendTests
         {
             File.Delete(probe);
         }
+    }
+
+    [Theory]
+    [InlineData("cpu", "TorchSharp-cpu")]
+    [InlineData("cuda", "TorchSharp-cuda-linux")]
+    public async Task Libtorch_stays_with_the_executable_and_does_not_flow_to_projects_that_reference_it(string backend, string package)
+    {
+        // The test projects that host the API reference it; with libtorch flowing to them, they would load CUDA
+        // libtorch on a GPU machine and run unlike everywhere else.
+        var (exit, output) = await DotnetAsync(["msbuild", "src/ApiHost/ApiHost.csproj", "-getItem:PackageReference", $"-p:TorchBackend={backend}"]);
+        Assert.True(exit == 0, output);
+        var references = JsonDocument.Parse(output).RootElement.GetProperty("Items").GetProperty("PackageReference").EnumerateArray();
+        var libtorch = Assert.Single(references, r => r.GetProperty("Identity").GetString()!.StartsWith("TorchSharp-", StringComparison.Ordinal));
+        Assert.Equal(package, libtorch.GetProperty("Identity").GetString());
+        Assert.Equal("all", libtorch.GetProperty("PrivateAssets").GetString());
     }
 
     [Fact]
