@@ -109,8 +109,15 @@ public sealed partial class JobGrain : Grain, IJobGrain
 
     public Task<JobView?> GetView() => Task.FromResult(Exists ? View() : null);
 
-    public Task<QueueTicket?> GetQueueTicket() =>
-        Task.FromResult(Exists && Job.Status == JobStatus.Pending ? new QueueTicket(JobId, Job.Request!, Job.QueueSequence, Job.Owner) : null);
+    public async Task<QueueTicket?> GetQueueTicket()
+    {
+        if (Exists && Job.Status == JobStatus.Pending)
+        {
+            return new QueueTicket(JobId, Job.Request!, Job.QueueSequence, Job.Owner);
+        }
+        await RepairIndexAsync();
+        return null;
+    }
 
     public async Task<CommandOutcome> Rename(string? displayName)
     {
@@ -214,6 +221,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
     {
         if (!Exists || Job.Status != JobStatus.Pending)
         {
+            await RepairIndexAsync();
             return null;
         }
         var now = _time.GetUtcNow();
