@@ -1,3 +1,5 @@
+using AudioMusic.Domain;
+
 namespace AudioMusic.Grains.Jobs;
 
 /// <summary>Keeping the job's two records (its grain state and its index entry) in step. The queue's rebuild and the
@@ -6,22 +8,21 @@ namespace AudioMusic.Grains.Jobs;
 /// PROCESSING with a lease that no sweep sees, and the index PENDING for a job that refuses every Start.</summary>
 public sealed partial class JobGrain
 {
-    /// <summary>Called where a caller acted on the index and found the job elsewhere: the queue's rebuild asking for
-    /// the ticket of a job the index lists as PENDING, or a device starting a job the queue offered. Whatever interrupted
-    /// the last transition between its two writes, the index then shows the stored state (and its lease, which the
-    /// sweep recovers when it runs out).</summary>
-    private async Task RepairIndexAsync()
+    /// <summary>A job still under way writes its index entry again when it is brought back from storage: whatever
+    /// interrupted the last transition between its two writes, the index then shows the stored state (and its lease,
+    /// which the sweep recovers when it runs out).</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Exists)
+        if (Exists && !Job.Status.IsTerminal())
         {
-            await _index.UpsertAsync(IndexEntry(), CancellationToken.None);
+            await _index.UpsertAsync(IndexEntry(), cancellationToken);
         }
     }
 
     /// <summary>Stores the state and the index entry, then wakes the event readers (a transition's event is readable once
     /// it is stored). When a write fails, this activation's state may be ahead of what is stored: it is dropped once the
-    /// call ends, and the next call reads the stored state instead of acting on a transition that never landed (a
-    /// refused Start or ticket then repairs the index, above).</summary>
+    /// call ends, and the next call reads the stored state (and repairs the index, above) instead of acting on a
+    /// transition that never landed.</summary>
     private async Task PersistAsync()
     {
         try

@@ -109,15 +109,8 @@ public sealed partial class JobGrain : Grain, IJobGrain
 
     public Task<JobView?> GetView() => Task.FromResult(Exists ? View() : null);
 
-    public async Task<QueueTicket?> GetQueueTicket()
-    {
-        if (Exists && Job.Status == JobStatus.Pending)
-        {
-            return new QueueTicket(JobId, Job.Request!, Job.QueueSequence, Job.Owner);
-        }
-        await RepairIndexAsync();
-        return null;
-    }
+    public Task<QueueTicket?> GetQueueTicket() =>
+        Task.FromResult(Exists && Job.Status == JobStatus.Pending ? new QueueTicket(JobId, Job.Request!, Job.QueueSequence, Job.Owner) : null);
 
     public async Task<CommandOutcome> Rename(string? displayName)
     {
@@ -221,7 +214,6 @@ public sealed partial class JobGrain : Grain, IJobGrain
     {
         if (!Exists || Job.Status != JobStatus.Pending)
         {
-            await RepairIndexAsync();
             return null;
         }
         var now = _time.GetUtcNow();
