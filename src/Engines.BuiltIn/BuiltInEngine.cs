@@ -7,8 +7,6 @@ using AudioMusic.Engines.BuiltIn.Vocals;
 
 namespace AudioMusic.Engines.BuiltIn;
 
-/// <summary>A variation with its two stems before mastering (dry, scaled by the master's gain): the sung voice
-/// (silent for instrumental jobs) and everything else.</summary>
 /// <summary>A composed variation before synthesis: its timing and form, the accompaniment (null for vocals-only
 /// jobs), the sung notes and the lyric lines with their times.</summary>
 public sealed record SongScore(SongTiming Timing, FormPlan Form, Arrangement? Arrangement, IReadOnlyList<SungNote> Vocals, IReadOnlyList<LyricLine> Lines);

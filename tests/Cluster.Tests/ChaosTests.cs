@@ -12,12 +12,20 @@ namespace AudioMusic.Cluster.Tests;
 /// with -9 and started again, three times, each replacement joining before the next kill (a cluster whose every
 /// member dies at once is a full outage, not churn: docs/architecture.md, Failure handling). Meanwhile a reader polls every job's status without pause and follows the
 /// event streams of the long jobs. Every job completes exactly once with valid audio; the reader never sees a 5xx nor
-/// waits longer than the read bound; the streams end with job.completed, in order, nothing twice; the counts add up.</summary>
+/// waits longer than the API's read bound (and 99 % of reads answer within one attempt's timeout); the streams end with job.completed, in order, nothing twice; the counts add up.</summary>
 public sealed partial class ChaosTests(PostgresDatabaseFixture database, ITestOutputHelper output) : IClassFixture<PostgresDatabaseFixture>
 {
     private const int JobCount = 60;
     private const int Kills = 3;
-    private static readonly TimeSpan ReadBound = TimeSpan.FromSeconds(10);
+
+    /// <summary>The API's <c>Api:ReadRetryBound</c>, its promise to a reader: an answer within it, or 503. A read that meets
+    /// a grain of a killed silo waits until the death is declared, which on the 2-core CI machine running five processes
+    /// has taken up to 12.5 s; the rest of the reads are not slowed (see the p99 assertion).</summary>
+    private static readonly TimeSpan ReadBound = TimeSpan.FromSeconds(15);
+
+    /// <summary>A read abandons an unanswered attempt after <c>Api:ReadAttemptTimeout</c> (2 s), so all but the few reads
+    /// caught by a kill answer within it.</summary>
+    private static readonly TimeSpan ReadP99Bound = TimeSpan.FromSeconds(2);
 
     /// <summary>Every sixth job is long enough to be running when its silo dies; the rest take a fraction of a second.</summary>
     private static double DurationOf(int i) => i % 6 == 0 ? 240 : 10 + (i % 5) * 15;
@@ -35,7 +43,7 @@ public sealed partial class ChaosTests(PostgresDatabaseFixture database, ITestOu
             {
                 rig.StartSilo();
             }
-            rig.StartApi();
+            rig.StartApi($"--Api:ReadRetryBound={ReadBound:c}");
             await rig.WaitForReadyAsync(TimeSpan.FromSeconds(60));
 
             var ids = new List<string>();
@@ -66,6 +74,7 @@ public sealed partial class ChaosTests(PostgresDatabaseFixture database, ITestOu
                              $"p99 {Percentile(reads, 0.99).TotalMilliseconds:F0} ms, statuses {string.Join(", ", reads.GroupBy(r => r.Status).Select(g => $"{g.Key}: {g.Count()}"))}");
             Assert.DoesNotContain(reads, r => r.Status >= 500 || r.Status == 0);
             Assert.True(reads.Max(r => r.Elapsed) <= ReadBound + TimeSpan.FromSeconds(1), $"a read took {reads.Max(r => r.Elapsed).TotalSeconds:F1} s");
+            Assert.True(Percentile(reads, 0.99) <= ReadP99Bound, $"the reads' p99 was {Percentile(reads, 0.99).TotalMilliseconds:F0} ms");
 
             foreach (var (id, events) in followers)
             {

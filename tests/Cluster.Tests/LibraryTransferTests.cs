@@ -25,7 +25,9 @@ public sealed class LibraryTransferTests(PostgresDatabaseFixture database, ITest
             var ids = new List<string>();
             var audio = new Dictionary<string, byte[]>();
             byte[] drums;
-            using (var oneBox = OneBoxHost.Start(library))
+            // No drain grace: stopping hands the running job straight back instead of letting it finish (a long job on a
+            // fast machine can otherwise complete within the default 10 s and be exported after all).
+            using (var oneBox = OneBoxHost.Start(library, "--Devices:DrainGrace=00:00:00"))
             {
                 _logged.Add(oneBox.Process);
                 await oneBox.WaitForReadyAsync(TimeSpan.FromSeconds(60));
@@ -37,13 +39,14 @@ public sealed class LibraryTransferTests(PostgresDatabaseFixture database, ITest
                     audio[id] = await oneBox.DownloadAsync(id);
                 }
                 drums = await oneBox.Http.GetByteArrayAsync($"/api/v1/music/jobs/{ids[0]}/stems/drums");
-                // An unfinished job is not exported: it is reported, not half-moved.
-                ids.Add(await oneBox.SubmitAsync("prompt2instrumental", """{"prompt": "still running", "duration": 600, "batch_size": 2, "seed": 703}"""));
-                await oneBox.WaitForStatusAsync(ids[2], "PROCESSING", TimeSpan.FromSeconds(30));
                 // While the host runs, the library is locked: export says so in one line.
                 var locked = await RunSiloVerbAsync("export", archive, $"--Storage:DataDirectory={library}");
                 Assert.Equal(2, locked.Code);
                 Assert.Contains("in use by another AudioMusic process", locked.Log, StringComparison.Ordinal);
+                // An unfinished job is not exported: it is reported, not half-moved. The host stops as soon as the job
+                // runs; its render alone takes seconds, so it is still running then.
+                ids.Add(await oneBox.SubmitAsync("prompt2instrumental", """{"prompt": "still running", "duration": 600, "batch_size": 2, "seed": 703}"""));
+                await oneBox.WaitForStatusAsync(ids[2], "PROCESSING", TimeSpan.FromSeconds(30));
                 await oneBox.Process.StopAsync(TimeSpan.FromSeconds(20));
             }
 

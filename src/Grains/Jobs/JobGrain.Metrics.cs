@@ -19,8 +19,10 @@ public sealed partial class JobGrain
 
     private void CountRequeued() => JobMetrics.RecordRequeued(TaskTag, EngineTag);
 
-    /// <summary>Called after the outcome is stored; a job cancelled while it waited has no run time.</summary>
+    /// <summary>Called after the outcome is stored; a job cancelled while it waited has no run time. The run time is the
+    /// attempt's start to the stored outcome's time, so the histogram holds what the job's own timestamps say, not the
+    /// time its storage write took besides.</summary>
     private void CountFinished(JobStatus outcome, bool ran) =>
         JobMetrics.RecordFinished(TaskTag, EngineTag, outcome.ToWire().ToLowerInvariant(),
-            ran && Job.AttemptStartedAt is { } started ? _time.GetUtcNow() - started : null);
+            ran && Job.AttemptStartedAt is { } started && Job.CompletedAt is { } finished ? finished - started : null);
 }
