@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AudioMusic.ApiHost.Resilience;
+using AudioMusic.Grains.Resilience;
 using Orleans.Runtime;
 
 namespace AudioMusic.Api.Tests;
@@ -100,5 +101,5 @@ public sealed class ClusterReadsTests
 
     [Fact]
     public void Wrapped_transient_failures_are_recognised() =>
-        Assert.True(ClusterReads.IsTransient(new OrleansException("call failed", new SiloUnavailableException("gone"))));
+        Assert.True(TransientFailures.IsTransient(new OrleansException("call failed", new SiloUnavailableException("gone"))));
 }

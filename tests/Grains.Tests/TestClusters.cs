@@ -11,7 +11,9 @@ namespace AudioMusic.Grains.Tests;
 public static class TestClusters
 {
     /// <param name="index">The job index every silo shares; a new in-memory one unless a test wraps its own.</param>
-    public static async Task<TestCluster> StartAsync(int cpuDevices, IDictionary<string, string?>? settings = null, short silos = 1, IJobIndex? index = null)
+    /// <param name="configureSilo">More for every silo (a test's grain call filter, for one).</param>
+    public static async Task<TestCluster> StartAsync(int cpuDevices, IDictionary<string, string?>? settings = null, short silos = 1, IJobIndex? index = null,
+        Action<Orleans.Hosting.ISiloBuilder>? configureSilo = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -40,6 +42,7 @@ public static class TestClusters
             silo.Services.AddSingleton<IJobIndex>(index);
             silo.Services.AddSingleton<IArtifactStore>(artifacts);
             silo.AddAudioMusicGrains(configuration);
+            configureSilo?.Invoke(silo);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

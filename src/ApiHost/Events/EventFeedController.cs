@@ -3,6 +3,7 @@ using AudioMusic.ApiHost.Access;
 using AudioMusic.Contracts;
 using AudioMusic.Domain;
 using AudioMusic.Grains.Events;
+using AudioMusic.Grains.Resilience;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -55,7 +56,7 @@ public sealed class EventFeedController : ControllerBase
                 {
                     events = await feed.WaitForEvents(position, _heartbeat, aborted);
                 }
-                catch (Exception ex) when (Resilience.ClusterReads.IsTransient(ex))
+                catch (Exception ex) when (TransientFailures.IsTransient(ex))
                 {
                     // The feed's silo is going: the stream ends and the reader reconnects with its Last-Event-ID.
                     return new EmptyResult();

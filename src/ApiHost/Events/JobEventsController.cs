@@ -7,6 +7,7 @@ using AudioMusic.Contracts;
 using AudioMusic.Domain;
 using AudioMusic.Grains;
 using AudioMusic.Grains.Events;
+using AudioMusic.Grains.Resilience;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -96,7 +97,7 @@ public sealed class JobEventsController : ControllerBase
             // The reader went away; its wait in the grain was cancelled with the request.
             return new EmptyResult();
         }
-        catch (Exception ex) when (ClusterReads.IsTransient(ex))
+        catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
             // The cluster did not come back within the read bound: the stream ends (its headers are long sent, so no
             // problem document can follow) and the reader reconnects with its Last-Event-ID, losing nothing.
@@ -117,7 +118,7 @@ public sealed class JobEventsController : ControllerBase
             {
                 return await job.WaitForEvents(position, _heartbeat, aborted);
             }
-            catch (Exception ex) when (ClusterReads.IsTransient(ex) && DateTimeOffset.UtcNow - (firstFailure ??= DateTimeOffset.UtcNow) < _reads.Bound)
+            catch (Exception ex) when (TransientFailures.IsTransient(ex) && DateTimeOffset.UtcNow - (firstFailure ??= DateTimeOffset.UtcNow) < _reads.Bound)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200), aborted);
             }

@@ -1,5 +1,4 @@
-using Orleans.Runtime;
-using Orleans.Runtime.Messaging;
+using AudioMusic.Grains.Resilience;
 
 namespace AudioMusic.ApiHost.Resilience;
 
@@ -65,19 +64,11 @@ public sealed class ClusterReads
             {
                 return await attempt;
             }
-            catch (Exception ex) when (IsTransient(ex) && _time.GetElapsedTime(started) + backoff < Bound)
+            catch (Exception ex) when (TransientFailures.IsTransient(ex) && _time.GetElapsedTime(started) + backoff < Bound)
             {
                 await Task.Delay(backoff, _time, cancellationToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }
     }
-
-    /// <summary>Failures that another try, on the cluster as it is a moment later, may not meet.</summary>
-    public static bool IsTransient(Exception error) => error switch
-    {
-        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException => true,
-        AggregateException { InnerExceptions.Count: 1 } aggregate => IsTransient(aggregate.InnerExceptions[0]),
-        _ => error.InnerException is { } inner && IsTransient(inner),
-    };
 }

@@ -144,6 +144,7 @@ public static class SiloHosting
         services.AddSingleton<JobExecution>();
         services.AddSingleton<Renditions.Transcoder>();
         services.AddSingleton<Waveforms.WaveformMaker>();
+        services.AddSingleton<Resilience.Handoff>();
         services.AddSingleton<DeviceHost>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DeviceHost>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Retention.RetentionHost>();

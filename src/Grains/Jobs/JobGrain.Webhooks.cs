@@ -48,18 +48,14 @@ public sealed partial class JobGrain
         }
     }
 
-    /// <summary>The transition is already stored when its delivery is handed over: a failure here (the delivery's store
-    /// or silo unreachable) must not fail the transition, whose caller would take it for not done. The delivery of that
-    /// one event is lost, the window docs/api.md (Webhooks, Durable) describes; the event stays in the job's stream.</summary>
-    private async Task StartDeliveryAsync(IWebhookDeliveryGrain grain, WebhookDelivery delivery)
+    /// <summary>The transition is already stored when its delivery is handed over, and a failure here must not fail the
+    /// transition, whose caller would take it for not done. The hand-over is retried while the delivery's grain is
+    /// unreachable (its silo dying); a lasting failure (the delivery's store refusing it) loses that one event's delivery,
+    /// logged, the window docs/api.md (Webhooks, Durable) describes; the event stays in the job's stream. A delivery that
+    /// is already stored ignores a second start.</summary>
+    private Task StartDeliveryAsync(IWebhookDeliveryGrain grain, WebhookDelivery delivery)
     {
-        try
-        {
-            await grain.Start(delivery);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogWebhookLost(ex, JobId, delivery.WebhookId);
-        }
+        var jobId = JobId;
+        return _handoff.RunAsync(() => grain.Start(delivery), error => LogWebhookLost(error, jobId, delivery.WebhookId));
     }
 }

@@ -20,6 +20,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
     private readonly QueuePositionCache _positions;
     private readonly Engines.EngineCatalog _engines;
     private readonly JobOptions _options;
+    private readonly Resilience.Handoff _handoff;
     private readonly TimeProvider _time;
     private readonly ILogger<JobGrain> _logger;
     private readonly JobEventLog _events = new();
@@ -33,6 +34,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         QueuePositionCache positions,
         Engines.EngineCatalog engines,
         IOptions<JobOptions> options,
+        Resilience.Handoff handoff,
         TimeProvider time,
         ILogger<JobGrain> logger)
     {
@@ -42,6 +44,7 @@ public sealed partial class JobGrain : Grain, IJobGrain
         _positions = positions;
         _engines = engines;
         _options = options.Value;
+        _handoff = handoff;
         _time = time;
         _logger = logger;
     }
