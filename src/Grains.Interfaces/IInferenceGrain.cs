@@ -11,8 +11,10 @@ public interface IInferenceGrain : IGrainWithStringKey
     [Orleans.Concurrency.OneWay]
     Task Wake();
 
-    /// <summary>Stops the named attempt if it is running here; the engine stops within a second.</summary>
+    /// <summary>Stops the named attempt if it is running here; the engine stops within a second. A notification: the
+    /// caller does not wait for it (a device on a dying silo answers nobody until the death is declared).</summary>
     [Orleans.Concurrency.AlwaysInterleave]
+    [Orleans.Concurrency.OneWay]
     Task Cancel(string jobId, int attempt);
 
     [Orleans.Concurrency.AlwaysInterleave]

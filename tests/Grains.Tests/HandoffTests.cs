@@ -5,19 +5,22 @@ using Orleans.Runtime;
 
 namespace AudioMusic.Grains.Tests;
 
-/// <summary>What a job hands over after its completion is stored (here, its seconds to its tenant's usage) while the
-/// receiving grain's silo is dying: a call that gets no answer until the death is declared, then fails. The job's reads
-/// must not wait for that call, and the seconds must still be counted, once.</summary>
+/// <summary>What a job tells other grains after a transition is stored (its seconds to its tenant's usage, a cancellation
+/// to its device) while the receiving grain's silo is dying: a call that gets no answer until the death is declared, then
+/// fails. The job's reads and commands must not wait for that call, and the seconds must still be counted, once.</summary>
 public sealed class HandoffTests : IAsyncLifetime
 {
     /// <summary>How long the dying silo leaves the call unanswered: longer than a read may take.</summary>
     private static readonly TimeSpan DeclaredDeadAfter = TimeSpan.FromSeconds(8);
 
-    private readonly DyingTarget _dying = new(nameof(ITenantUsageGrain.Add));
+    private readonly DyingTarget _dyingUsage = new(typeof(ITenantUsageGrain), nameof(ITenantUsageGrain.Add));
+    private readonly DyingTarget _dyingDevice = new(typeof(IInferenceGrain), nameof(IInferenceGrain.Cancel));
     private TestCluster _cluster = null!;
 
     public async Task InitializeAsync() =>
-        _cluster = await TestClusters.StartAsync(cpuDevices: 1, configureSilo: silo => silo.AddIncomingGrainCallFilter(_dying.FilterAsync));
+        _cluster = await TestClusters.StartAsync(cpuDevices: 1, configureSilo: silo => silo
+            .AddIncomingGrainCallFilter(_dyingUsage.FilterAsync)
+            .AddIncomingGrainCallFilter(_dyingDevice.FilterAsync));
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
@@ -36,15 +39,15 @@ public sealed class HandoffTests : IAsyncLifetime
             var started = Stopwatch.GetTimestamp();
             var view = await job.GetView();
             slowest = TimeSpan.FromTicks(Math.Max(slowest.Ticks, Stopwatch.GetElapsedTime(started).Ticks));
-            if (view!.Status == JobStatus.Completed && _dying.Calls > 0)
+            if (view!.Status == JobStatus.Completed && _dyingUsage.Calls > 0)
             {
                 break;
             }
-            Assert.True(DateTime.UtcNow < deadline, $"the job is {view.Status.ToWire()}, {_dying.Calls} hand-over(s) seen");
+            Assert.True(DateTime.UtcNow < deadline, $"the job is {view.Status.ToWire()}, {_dyingUsage.Calls} hand-over(s) seen");
             await Task.Delay(25);
         }
         // The job reads COMPLETED while its hand-over still waits for the dying silo.
-        Assert.Equal(1, _dying.Calls);
+        Assert.Equal(1, _dyingUsage.Calls);
         Assert.True(slowest < TimeSpan.FromSeconds(3), $"a read waited {slowest.TotalSeconds:F1} s for the hand-over");
 
         // Once the call fails, the hand-over is made again and lands: the seconds are counted, once.
@@ -55,13 +58,37 @@ public sealed class HandoffTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < counted, "the seconds were never counted");
             await Task.Delay(100);
         }
-        Assert.Equal(2, _dying.Calls);
+        Assert.Equal(2, _dyingUsage.Calls);
         Assert.Equal(3, (await usage.Get(DateTimeOffset.UtcNow)).TotalSeconds, 3);
     }
 
-    /// <summary>A grain call filter that plays a silo dying under one method: its first call gets no answer for
+    [Fact]
+    public async Task Cancelling_a_job_whose_device_is_on_a_dying_silo_answers_at_once()
+    {
+        var job = _cluster.Job(Guid.NewGuid().ToString());
+        // Six seconds of the tone engine's work: still running when it is cancelled.
+        await job.Submit(new JobSubmission(
+            new GenerationRequest { Task = MusicTask.Text2Music, Caption = "cancelled", DurationSeconds = 300, Format = AudioFormat.Wav }, 7, null, null));
+        await Polling.UntilStatusAsync(job, JobStatus.Processing);
+
+        var started = Stopwatch.GetTimestamp();
+        var cancelled = await job.Cancel();
+        var took = Stopwatch.GetElapsedTime(started);
+        Assert.Equal(CommandStatus.Ok, cancelled.Status);
+        Assert.Equal(JobStatus.Cancelled, cancelled.Job!.Status);
+        Assert.True(took < TimeSpan.FromSeconds(2), $"the cancellation waited {took.TotalSeconds:F1} s for the device");
+        // The device was told.
+        var told = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (_dyingDevice.Calls == 0)
+        {
+            Assert.True(DateTime.UtcNow < told, "the device was never told");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>A grain call filter that plays a silo dying under one method of one grain interface: its first call gets no answer for
     /// <see cref="DeclaredDeadAfter"/>, then fails as a call to a silo declared dead does; the calls after it go through.</summary>
-    private sealed class DyingTarget(string method)
+    private sealed class DyingTarget(Type grainInterface, string method)
     {
         private int _calls;
 
@@ -69,7 +96,7 @@ public sealed class HandoffTests : IAsyncLifetime
 
         public async Task FilterAsync(IIncomingGrainCallContext context)
         {
-            if (context.MethodName == method && Interlocked.Increment(ref _calls) == 1)
+            if (context.InterfaceMethod.DeclaringType == grainInterface && context.MethodName == method && Interlocked.Increment(ref _calls) == 1)
             {
                 await Task.Delay(DeclaredDeadAfter);
                 throw new SiloUnavailableException("the silo holding the grain was declared dead");

@@ -146,7 +146,8 @@ public sealed partial class JobGrain : Grain, IJobGrain
         await PersistAsync();
         if (wasRunningOn is not null)
         {
-            // The attempt is already stale for the JobGrain; this only frees the device quickly.
+            // The attempt is already stale for the JobGrain; this only frees the device quickly, so it is a one-way
+            // notification: a device on a dying silo cannot hold the cancellation (its lease fence stops it anyway).
             await GrainFactory.GetGrain<IInferenceGrain>(wasRunningOn).Cancel(JobId, Job.Attempt);
         }
         else
