@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using AudioMusic.Domain;
 using AudioMusic.Grains.Access;
-using Orleans.Runtime;
 
 namespace AudioMusic.Grains.Tests;
 
@@ -13,8 +12,8 @@ public sealed class HandoffTests : IAsyncLifetime
     /// <summary>How long the dying silo leaves the call unanswered: longer than a read may take.</summary>
     private static readonly TimeSpan DeclaredDeadAfter = TimeSpan.FromSeconds(8);
 
-    private readonly DyingTarget _dyingUsage = new(typeof(ITenantUsageGrain), nameof(ITenantUsageGrain.Add));
-    private readonly DyingTarget _dyingDevice = new(typeof(IInferenceGrain), nameof(IInferenceGrain.Cancel));
+    private readonly DyingTarget _dyingUsage = new(typeof(ITenantUsageGrain), nameof(ITenantUsageGrain.Add), DeclaredDeadAfter);
+    private readonly DyingTarget _dyingDevice = new(typeof(IInferenceGrain), nameof(IInferenceGrain.Cancel), DeclaredDeadAfter);
     private TestCluster _cluster = null!;
 
     public async Task InitializeAsync() =>
@@ -83,25 +82,6 @@ public sealed class HandoffTests : IAsyncLifetime
         {
             Assert.True(DateTime.UtcNow < told, "the device was never told");
             await Task.Delay(25);
-        }
-    }
-
-    /// <summary>A grain call filter that plays a silo dying under one method of one grain interface: its first call gets no answer for
-    /// <see cref="DeclaredDeadAfter"/>, then fails as a call to a silo declared dead does; the calls after it go through.</summary>
-    private sealed class DyingTarget(Type grainInterface, string method)
-    {
-        private int _calls;
-
-        public int Calls => Volatile.Read(ref _calls);
-
-        public async Task FilterAsync(IIncomingGrainCallContext context)
-        {
-            if (context.InterfaceMethod.DeclaringType == grainInterface && context.MethodName == method && Interlocked.Increment(ref _calls) == 1)
-            {
-                await Task.Delay(DeclaredDeadAfter);
-                throw new SiloUnavailableException("the silo holding the grain was declared dead");
-            }
-            await context.Invoke();
         }
     }
 }

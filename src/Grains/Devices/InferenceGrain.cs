@@ -4,6 +4,7 @@ using AudioMusic.Engines;
 using AudioMusic.Grains.Engines;
 using AudioMusic.Grains.Jobs;
 using AudioMusic.Grains.Queue;
+using AudioMusic.Grains.Resilience;
 using AudioMusic.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,11 @@ namespace AudioMusic.Grains.Devices;
 [DevicePlacement]
 public sealed partial class InferenceGrain : Grain, IInferenceGrain
 {
+    /// <summary>How long a finished attempt keeps offering its result to a job grain that does not answer: one moving off
+    /// a dead silo answers again once the death is declared and it is activated elsewhere (seconds). Meanwhile the job
+    /// stays PROCESSING with this attempt; should its lease be recovered first, the result is refused as stale.</summary>
+    private static readonly TimeSpan ResultRetryBound = TimeSpan.FromMinutes(1);
+
     private readonly DeviceInventory _inventory;
     private readonly EngineCatalog _engines;
     private readonly AudioEncoders _encoders;
@@ -196,7 +202,8 @@ public sealed partial class InferenceGrain : Grain, IInferenceGrain
         {
             var result = await work;
             await renewals;
-            if (await job.Complete(lease.Attempt, result))
+            // A render is expensive to make again: its result is offered until the job's grain can take it.
+            if (await TransientRetry.RunAsync(() => job.Complete(lease.Attempt, result), ResultRetryBound, _time))
             {
                 _completed++;
                 _finished = new RunReport(engine.Name, result.Audio.Sum(a => a.DurationSeconds), _time.GetElapsedTime(askedAt).TotalSeconds);

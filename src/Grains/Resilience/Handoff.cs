@@ -9,9 +9,6 @@ namespace AudioMusic.Grains.Resilience;
 /// passed. The call must be idempotent: it may arrive twice.</summary>
 public sealed class Handoff(TimeProvider time)
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
-
     /// <summary>How long the caller's turn waits for the hand-over; a live target answers in milliseconds.</summary>
     public TimeSpan TurnWait { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -37,25 +34,13 @@ public sealed class Handoff(TimeProvider time)
 
     private async Task TryUntilDoneAsync(Func<Task> call, Action<Exception> lost)
     {
-        var started = time.GetTimestamp();
-        var backoff = FirstBackoff;
-        while (true)
+        try
         {
-            try
-            {
-                await call();
-                return;
-            }
-            catch (Exception ex) when (TransientFailures.IsTransient(ex) && time.GetElapsedTime(started) + backoff < RetryFor)
-            {
-                await Task.Delay(backoff, time);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-            }
-            catch (Exception ex)
-            {
-                lost(ex);
-                return;
-            }
+            await TransientRetry.RunAsync(call, RetryFor, time);
+        }
+        catch (Exception ex)
+        {
+            lost(ex);
         }
     }
 }
