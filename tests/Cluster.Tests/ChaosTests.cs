@@ -9,10 +9,11 @@ using Xunit.Abstractions;
 namespace AudioMusic.Cluster.Tests;
 
 /// <summary>Three silos and a client-mode API host on PostgreSQL run 60 jobs of mixed length while silos are killed
-/// with -9 and started again, three times, each replacement joining before the next kill (a cluster whose every
-/// member dies at once is a full outage, not churn: docs/architecture.md, Failure handling). Meanwhile a reader polls every job's status without pause and follows the
-/// event streams of the long jobs. Every job completes exactly once with valid audio; the reader never sees a 5xx nor
-/// waits longer than the API's read bound (and 99 % of reads answer within one attempt's timeout); the streams end with job.completed, in order, nothing twice; the counts add up.</summary>
+/// with -9 and started again, three times, each replacement joining before the next kill (a cluster whose every member
+/// dies at once is a full outage, not churn: docs/architecture.md, Failure handling). Meanwhile a reader polls every
+/// job's status without pause and follows the event streams of the long jobs. Every job completes exactly once with
+/// valid audio; the reader never sees a 5xx nor waits longer than the API's read bound (and 99 % of reads answer within
+/// one attempt's timeout); the streams end with job.completed, in order, nothing twice; the counts add up.</summary>
 public sealed partial class ChaosTests(PostgresDatabaseFixture database, ITestOutputHelper output) : IClassFixture<PostgresDatabaseFixture>
 {
     private const int JobCount = 60;
