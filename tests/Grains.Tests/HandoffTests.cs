@@ -18,8 +18,8 @@ public sealed class HandoffTests : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         _cluster = await TestClusters.StartAsync(cpuDevices: 1, configureSilo: silo => silo
-            .AddIncomingGrainCallFilter(_dyingUsage.FilterAsync)
-            .AddIncomingGrainCallFilter(_dyingDevice.FilterAsync));
+            .AddIncomingGrainCallFilter(_dyingUsage)
+            .AddIncomingGrainCallFilter(_dyingDevice));
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 

@@ -12,7 +12,7 @@ public sealed class ResultRetryTests : IAsyncLifetime
     private TestCluster _cluster = null!;
 
     public async Task InitializeAsync() =>
-        _cluster = await TestClusters.StartAsync(cpuDevices: 1, configureSilo: silo => silo.AddIncomingGrainCallFilter(_dyingJob.FilterAsync));
+        _cluster = await TestClusters.StartAsync(cpuDevices: 1, configureSilo: silo => silo.AddIncomingGrainCallFilter(_dyingJob));
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 

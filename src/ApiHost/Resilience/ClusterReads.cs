@@ -6,8 +6,8 @@ namespace AudioMusic.ApiHost.Resilience;
 /// (the connection to a silo lost, a silo unavailable or rejecting the message, a call timing out) is tried again with
 /// backoff, and an attempt that hangs is abandoned after <see cref="AttemptTimeout"/> and sent again, all within
 /// <see cref="Bound"/>. Only when the cluster cannot answer within it does the read fail, with a
-/// <see cref="TimeoutException"/> that the API answers as 503 with Retry-After. Reads only: a retried read cannot do
-/// anything twice.</summary>
+/// <see cref="TimeoutException"/> that the API answers as 503 with Retry-After. Reads only, and the one write that is
+/// safe to send twice: a submit, which names its new job's id, so a second try finds the job of the first.</summary>
 /// <remarks>Why abandon a hanging attempt: a call to a grain whose silo was just killed goes to that silo's address and
 /// gets no answer (the client waits for its response timeout, 30 s), even after the cluster has declared the silo dead
 /// and a new call would activate the grain elsewhere. Sending the read again after a short wait lets the first attempt

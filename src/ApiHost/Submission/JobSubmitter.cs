@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AudioMusic.ApiHost.Access;
 using AudioMusic.ApiHost.Json;
+using AudioMusic.ApiHost.Resilience;
 using AudioMusic.ApiHost.Webhooks;
 using AudioMusic.Contracts;
 using AudioMusic.Domain;
@@ -21,13 +22,15 @@ public sealed class JobSubmitter
     private readonly DiskSpaceGuard _disk;
     private readonly WebhookFields _webhooks;
     private readonly TenantQuotas _quotas;
+    private readonly ClusterReads _calls;
 
-    public JobSubmitter(IGrainFactory grains, DiskSpaceGuard disk, WebhookFields webhooks, TenantQuotas quotas)
+    public JobSubmitter(IGrainFactory grains, DiskSpaceGuard disk, WebhookFields webhooks, TenantQuotas quotas, ClusterReads calls)
     {
         _grains = grains;
         _disk = disk;
         _webhooks = webhooks;
         _quotas = quotas;
+        _calls = calls;
     }
 
     public async Task<IActionResult> SubmitAsync(MusicTask task, JsonElement body, string? idempotencyKey, HttpResponse response)
@@ -90,7 +93,10 @@ public sealed class JobSubmitter
             await ReleaseAsync(claimGrain, jobId);
             return refusal;
         }
-        var outcome = await _grains.GetGrain<IJobGrain>(jobId).Submit(new JobSubmission(request, seed, caller.Tenant, plan, webhook));
+        // The new job's id travels with the call, so another try finds the job an earlier one made: the submit rides out
+        // a silo dying under it as a read does, instead of answering 503 for a job that may well exist.
+        var submission = new JobSubmission(request, seed, caller.Tenant, plan, webhook);
+        var outcome = await _calls.RunAsync(() => _grains.GetGrain<IJobGrain>(jobId).Submit(submission), response.HttpContext.RequestAborted);
         switch (outcome.Status)
         {
             case SubmitStatus.Accepted or SubmitStatus.AlreadyExists:
