@@ -15,7 +15,7 @@ public static class ProblemDescriptions
         401 => "With Auth:Mode=ApiKeys: no key, or one that is not valid (unknown, revoked, expired or malformed: one answer for all) (`/problems/unauthorized`).",
         403 => "The key may not do this: a tenant key on an admin route, or reading another tenant's usage (`/problems/forbidden`).",
         429 => "The queue is full (`/problems/queue-full`), a limit of the key is reached (`/problems/quota-exceeded`), the key's requests per minute are used up (`/problems/rate-limited`, with the RateLimit and RateLimit-Policy headers), or this address sent too many invalid keys (`/problems/too-many-failures`); come back after Retry-After seconds.",
-        503 => "The cluster (or its database) cannot answer right now; nothing was created. Retry after Retry-After seconds.",
+        503 => "The cluster (or its database) cannot answer right now; nothing was created, except that a submit the cluster stopped answering part-way may have been stored: send it again with the same Idempotency-Key to get that job. Retry after Retry-After seconds.",
         507 => "The disk that keeps the audio is below Storage:MinFreeDiskMb (`/problems/insufficient-storage`); nothing was created.",
         _ => "A problem document.",
     };
