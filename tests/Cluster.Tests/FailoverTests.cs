@@ -72,7 +72,7 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
             Assert.Equal(seen.Count, seen.Select(e => e.Id).Distinct().Count());
             var firstRun = await VerifyAllAsync(rig, ids);
             Assert.True(firstRun[victimJob] >= 2, $"job {victimJob} ran on the killed silo but completed on attempt {firstRun[victimJob]}");
-            AssertCompletedOncePerJob(rig.AllSiloLogs, ids);
+            await CompletedOnce.AssertAsync(rig, firstRun, siloWasKilled: true);
             Assert.Equal(JobCount, (await rig.GetJsonAsync("/api/v1/music/jobs/counts")).GetProperty("by_status").GetProperty("COMPLETED").GetInt32());
 
             await rig.StopAllAsync();
@@ -84,7 +84,7 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
             await rig.WaitForReadyAsync(TimeSpan.FromSeconds(60));
             var secondRun = await VerifyAllAsync(rig, ids);
             Assert.Equal(firstRun, secondRun);
-            AssertCompletedOncePerJob(rig.AllSiloLogs, ids);
+            await CompletedOnce.AssertAsync(rig, secondRun, siloWasKilled: true);
         }
         catch
         {
@@ -283,18 +283,6 @@ public sealed partial class FailoverTests(PostgresDatabaseFixture database, ITes
         return attempts;
     }
 
-    private static void AssertCompletedOncePerJob(string logs, List<string> ids)
-    {
-        var completions = CompletedPattern().Matches(logs).GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var id in ids)
-        {
-            Assert.True(completions.GetValueOrDefault(id) == 1, $"job {id} completed {completions.GetValueOrDefault(id)} time(s)");
-        }
-    }
-
     [GeneratedRegex(@"^S?[^:]+:(\d+):")]
     private static partial Regex SiloPortPattern();
-
-    [GeneratedRegex(@"Job (\S+) completed on attempt (\d+)")]
-    private static partial Regex CompletedPattern();
 }
