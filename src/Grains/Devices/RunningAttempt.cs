@@ -11,7 +11,7 @@ public enum StopReason
 }
 
 /// <summary>The attempt a device is running: its lease, its stop switch and its latest progress (written by the
-/// engine's thread, read by the grain).</summary>
+/// engine's thread, read by the device's worker and its grain).</summary>
 internal sealed class RunningAttempt : IProgress<EngineProgress>, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -52,13 +52,24 @@ internal sealed class RunningAttempt : IProgress<EngineProgress>, IDisposable
         }
     }
 
+    /// <summary>Stops the attempt; the first reason given is kept (a cancel and a lost lease can race).</summary>
     public void Stop(StopReason reason)
     {
-        if (Reason == StopReason.None)
+        lock (_gate)
         {
-            Reason = reason;
+            if (Reason == StopReason.None)
+            {
+                Reason = reason;
+            }
         }
-        _stop.Cancel();
+        try
+        {
+            _stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A cancel from the device's grain arrived as the attempt ended: nothing is left to stop.
+        }
     }
 
     public void MarkFinished() => _finished.TrySetResult();

@@ -142,6 +142,7 @@ public static class SiloHosting
         services.AddSingleton<QueuePositionCache>();
         services.AddSingleton<DeviceInventory>();
         services.AddSingleton<JobExecution>();
+        services.AddSingleton<DeviceWorkers>();
         services.AddSingleton<Renditions.Transcoder>();
         services.AddSingleton<Waveforms.WaveformMaker>();
         services.AddSingleton<Resilience.Handoff>();
