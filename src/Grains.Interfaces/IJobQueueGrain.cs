@@ -12,9 +12,10 @@ public interface IJobQueueGrain : IGrainWithStringKey
 
     /// <summary>The oldest waiting job this device can run, or null (then the device is woken when one arrives).
     /// <paramref name="finished"/> is the attempt the device completed since it last asked, which the queue's run-time
-    /// estimates learn from. <paramref name="notStarted"/> is the job it was last given and could not start (the job's
-    /// grain did not answer): it goes back to its place in the line.</summary>
-    Task<string?> Next(string deviceKey, RunReport? finished = null, string? notStarted = null);
+    /// estimates learn from. <paramref name="settled"/> is the last job the device was given whose grain answered its
+    /// Start. The job given to the device last goes back to its place in the line unless it is that one: the device
+    /// could not reach its grain, or never got the answer that named it.</summary>
+    Task<string?> Next(string deviceKey, RunReport? finished = null, string? settled = null);
 
     Task Register(DeviceRegistration device);
 

@@ -11,7 +11,13 @@ public sealed class DeviceReactivationTests : IAsyncLifetime
 {
     private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await TestClusters.StartAsync(cpuDevices: 1);
+    // A lease far longer than the test: on a loaded machine a late renewal must not move the first job (its attempt
+    // stopped, the job queued again) and let the second start before it ends for that reason.
+    public async Task InitializeAsync() => _cluster = await TestClusters.StartAsync(cpuDevices: 1, new Dictionary<string, string?>
+    {
+        ["Jobs:LeaseDuration"] = "00:01:00",
+        ["Jobs:LeaseRenewInterval"] = "00:00:01",
+    });
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 

@@ -37,11 +37,29 @@ public sealed class HandOutTests : IAsyncLifetime
 
         Assert.Equal(first, await _cluster.Queue.Next("a"));
         Assert.Equal(1, (await _cluster.Queue.GetSnapshot()).Count);
-        // Device a could not reach the first job's grain: it says so when it asks again, and gets the same job first.
-        Assert.Equal(first, await _cluster.Queue.Next("a", null, notStarted: first));
-        // Having started it, the device asks without naming it: the second job is next and nothing goes back.
+        // Device a could not reach the first job's grain: asking again without naming it, it gets the same job first.
+        Assert.Equal(first, await _cluster.Queue.Next("a"));
+        // Having started it, the device names it when it asks: the second job is next and nothing goes back.
         Assert.NotNull(await _cluster.Job(first).Start("a"));
-        Assert.Equal(second, await _cluster.Queue.Next("a"));
+        Assert.Equal(second, await _cluster.Queue.Next("a", null, settled: first));
+        Assert.Equal(0, (await _cluster.Queue.GetSnapshot()).Count);
+    }
+
+    [Fact]
+    public async Task A_job_whose_hand_out_never_reached_its_device_goes_back_to_its_place_in_line()
+    {
+        await _cluster.Queue.Register(Device("a"));
+        var first = await SubmitAsync();
+        var second = await SubmitAsync();
+        Assert.Equal(first, await _cluster.Queue.Next("a"));
+        Assert.NotNull(await _cluster.Job(first).Start("a"));
+
+        // The answer that gives device a the second job is lost on its way (a dropped connection, a timeout): the
+        // device asks again naming the last job it did start, and the second job is still its next, not lost.
+        Assert.Equal(second, await _cluster.Queue.Next("a", null, settled: first));
+        Assert.Equal(second, await _cluster.Queue.Next("a", null, settled: first));
+        Assert.NotNull(await _cluster.Job(second).Start("a"));
+        Assert.Null(await _cluster.Queue.Next("a", null, settled: second));
         Assert.Equal(0, (await _cluster.Queue.GetSnapshot()).Count);
     }
 

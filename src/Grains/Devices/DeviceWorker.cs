@@ -122,25 +122,23 @@ public sealed partial class DeviceWorker
 
     private async Task RunLoopAsync()
     {
-        // A job taken from the queue whose grain did not answer Start: the next ask hands it back.
-        string? notStarted = null;
+        // The last job taken from the queue whose grain answered Start. The queue puts the job it handed out last back
+        // in line unless the next ask names it: its grain did not answer, or the answer naming it was lost on the way.
+        string? settled = null;
         while (!_draining)
         {
-            string? taken = null;
             try
             {
-                var jobId = await Queue.Next(Key, _finished, notStarted);
+                var jobId = await Queue.Next(Key, _finished, settled);
                 _finished = null;
-                notStarted = null;
                 if (jobId is null)
                 {
                     await _wake.WaitAsync(TimeSpan.FromSeconds(5), _time);
                     continue;
                 }
-                taken = jobId;
                 var asked = _time.GetTimestamp();
                 var lease = await _grains.GetGrain<IJobGrain>(jobId).Start(Key);
-                taken = null;
+                settled = jobId;
                 if (lease is not null)
                 {
                     await RunAttemptAsync(lease, asked);
@@ -150,7 +148,6 @@ public sealed partial class DeviceWorker
             {
                 // The queue or a job grain is moving between silos: try again shortly.
                 LogLoopError(Key, ex.Message);
-                notStarted = taken ?? notStarted;
                 await Task.Delay(TimeSpan.FromSeconds(1), _time);
             }
         }

@@ -21,9 +21,9 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
     private readonly Dictionary<string, (DeviceRegistration Device, DateTimeOffset LastSeen)> _devices = new(StringComparer.Ordinal);
     private readonly HashSet<string> _idleDevices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RunningWork> _running = new(StringComparer.Ordinal);
-    // The job each device was given last, until the device asks again (saying whether it started it) or is gone: a job
-    // taken by a device that dies, or that cannot reach the job's grain, before starting it is still PENDING and must
-    // not drop out of the line.
+    // The job each device was given last, until the device asks again (naming it if the job's grain answered its Start)
+    // or is gone: a job whose answer never reached its device, or that a device could not start (the job's grain did
+    // not answer, or the device died first), is still PENDING and must not drop out of the line.
     private readonly Dictionary<string, QueueTicket> _handedOut = new(StringComparer.Ordinal);
     private readonly RealTimeFactors _factors = new();
     private readonly string _defaultEngine;
@@ -88,13 +88,13 @@ public sealed partial class JobQueueGrain : Grain, IJobQueueGrain, IRemindable
         return Task.CompletedTask;
     }
 
-    public Task<string?> Next(string deviceKey, RunReport? finished = null, string? notStarted = null)
+    public Task<string?> Next(string deviceKey, RunReport? finished = null, string? settled = null)
     {
         if (_running.Remove(deviceKey))
         {
             Changed();
         }
-        if (_handedOut.Remove(deviceKey, out var previous) && previous.JobId == notStarted)
+        if (_handedOut.Remove(deviceKey, out var previous) && previous.JobId != settled)
         {
             PutBack(previous);
         }
