@@ -6,6 +6,7 @@ using AudioMusic.Grains.Queue;
 using AudioMusic.Grains.Resilience;
 using AudioMusic.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AudioMusic.Grains.Devices;
 
@@ -42,15 +43,15 @@ public sealed partial class DeviceWorker
     // What the running attempt takes of the budget, by its engine's own estimate (the figure admission trusted).
     private long _memoryInUse;
 
-    internal DeviceWorker(DeviceRegistration registration, DeviceDescriptor device, IGrainFactory grains, EngineCatalog engines,
-        JobExecution execution, JobOptions jobOptions, TimeProvider time, ILogger<DeviceWorker> logger)
+    public DeviceWorker(DeviceRegistration registration, DeviceDescriptor device, IGrainFactory grains, EngineCatalog engines,
+        JobExecution execution, IOptions<JobOptions> jobOptions, TimeProvider time, ILogger<DeviceWorker> logger)
     {
         Registration = registration;
         _device = device;
         _grains = grains;
         _engines = engines;
         _execution = execution;
-        _jobOptions = jobOptions;
+        _jobOptions = jobOptions.Value;
         _time = time;
         _logger = logger;
         ReportState();
