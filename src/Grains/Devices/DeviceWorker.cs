@@ -1,4 +1,3 @@
-using AudioMusic.Domain;
 using AudioMusic.Engines;
 using AudioMusic.Grains.Engines;
 using AudioMusic.Grains.Jobs;
